@@ -1,0 +1,50 @@
+import pluginVue from 'eslint-plugin-vue'
+import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
+
+/** Components and views reach Bitrix24 only through the stores: the SDK stays behind src/bitrix24. */
+const keepSdkBehindStores = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: ['@bitrix24/b24jssdk', '@bitrix24/b24jssdk/*'],
+          message: 'Components and views must not import the SDK: go through a pinia store.',
+        },
+        {
+          group: ['@/bitrix24/*', '**/bitrix24/*'],
+          message: 'Components and views must not call the Bitrix24 layer directly: go through a pinia store.',
+        },
+      ],
+    },
+  ],
+}
+
+export default defineConfigWithVueTs(
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'auto-imports.d.ts',
+      'components.d.ts',
+    ],
+  },
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommended,
+  {
+    rules: {
+      // Names, positions and department titles come from other people: never render them as HTML.
+      'vue/no-v-html': 'error',
+      'vue/multi-word-component-names': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/max-attributes-per-line': ['warn', { singleline: 4 }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/components/**', 'src/views/**', 'src/App.vue', 'src/composables/**'],
+    rules: keepSdkBehindStores,
+  },
+)

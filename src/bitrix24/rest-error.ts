@@ -1,0 +1,25 @@
+/**
+ * A failed Bitrix24 REST call, whatever layer it failed in (portal error envelope, SDK, network).
+ * `code` is the portal's `error` (e.g. insufficient_scope) or the SDK's code (e.g. NETWORK_ERROR).
+ */
+export class RestError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly description: string,
+    readonly method: string,
+  ) {
+    super(`${method}: ${code}${description ? ` (${description})` : ''}`)
+    this.name = 'RestError'
+  }
+}
+
+/** Turns whatever the SDK threw or reported into a RestError. Never copies request params (they hold the token). */
+export function toRestError(error: unknown, method: string): RestError {
+  if (error instanceof RestError) return error
+  const e = (error ?? {}) as { code?: unknown; status?: unknown; message?: unknown; description?: unknown }
+  const code = typeof e.code === 'string' && e.code ? e.code : 'UNKNOWN_ERROR'
+  const status = typeof e.status === 'number' ? e.status : 0
+  const text = typeof e.description === 'string' ? e.description : typeof e.message === 'string' ? e.message : ''
+  return new RestError(code, status, text, method)
+}

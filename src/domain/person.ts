@@ -1,0 +1,97 @@
+import type { RawUser } from '@/bitrix24/users'
+
+export type UserType = 'employee' | 'extranet' | 'other'
+
+/** A person as the directory shows them. Built only by `toPerson`; every field is safe to render as text. */
+export interface Person {
+  id: number
+  active: boolean
+  firstName: string
+  lastName: string
+  secondName: string
+  /** "First Second Last" without empty parts; falls back to the e-mail or #ID */
+  fullName: string
+  email: string
+  photo: string
+  position: string
+  workPhone: string
+  mobilePhone: string
+  innerPhone: string
+  city: string
+  departmentIds: number[]
+  timeZone: string
+  online: boolean
+  userType: UserType
+  /** YYYY-MM-DD or '' */
+  birthday: string
+  /** YYYY-MM-DD or '' */
+  employmentDate: string
+}
+
+/** Portals send strings, numbers, null, and `{}` for some dates: only real strings and numbers count. */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value.trim()
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  return ''
+}
+
+function flag(value: unknown): boolean {
+  return value === true || value === 'Y' || value === 'y' || value === 1 || value === '1'
+}
+
+function ids(value: unknown): number[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value]
+  return list.map((v) => Number(v)).filter((n) => Number.isInteger(n) && n > 0)
+}
+
+/** "2024-07-15T00:00:00+03:00" → "2024-07-15"; anything unparseable → ''. */
+function isoDate(value: unknown): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text(value))
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : ''
+}
+
+/** Only http(s) URLs may become an image source. */
+function photoUrl(value: unknown): string {
+  const url = text(value)
+  return /^https?:\/\//i.test(url) ? url : ''
+}
+
+function userType(value: unknown): UserType {
+  const type = text(value).toLowerCase()
+  if (type === 'extranet') return 'extranet'
+  if (type === 'employee' || type === '') return 'employee'
+  return 'other'
+}
+
+/** Maps one raw user.get / user.current record; returns null when it has no usable ID. */
+export function toPerson(raw: RawUser): Person | null {
+  const id = Number(raw.ID)
+  if (!Number.isInteger(id) || id <= 0) return null
+  const firstName = text(raw.NAME)
+  const lastName = text(raw.LAST_NAME)
+  const secondName = text(raw.SECOND_NAME)
+  const email = text(raw.EMAIL)
+  const fullName = [firstName, secondName, lastName].filter(Boolean).join(' ') || email || `#${id}`
+  return {
+    id,
+    // user.get sends a boolean; older answers and user.current may send 'Y'/'N'. Missing means active.
+    active: raw.ACTIVE === undefined ? true : flag(raw.ACTIVE),
+    firstName,
+    lastName,
+    secondName,
+    fullName,
+    email,
+    photo: photoUrl(raw.PERSONAL_PHOTO),
+    position: text(raw.WORK_POSITION),
+    workPhone: text(raw.WORK_PHONE),
+    mobilePhone: text(raw.PERSONAL_MOBILE),
+    innerPhone: text(raw.UF_PHONE_INNER),
+    city: text(raw.WORK_CITY) || text(raw.PERSONAL_CITY),
+    departmentIds: ids(raw.UF_DEPARTMENT),
+    timeZone: text(raw.TIME_ZONE),
+    online: flag(raw.IS_ONLINE),
+    userType: userType(raw.USER_TYPE),
+    birthday: isoDate(raw.PERSONAL_BIRTHDAY),
+    employmentDate: isoDate(raw.UF_EMPLOYMENT_DATE),
+  }
+}

@@ -1,0 +1,50 @@
+export default {
+  app: {
+    name: 'People Directory',
+  },
+  start: {
+    connecting: 'Connecting to Bitrix24…',
+    retry: 'Try again',
+  },
+  outside: {
+    title: 'People Directory for Bitrix24',
+    lead: 'A fast, searchable directory of everyone in your Bitrix24 portal. It runs inside Bitrix24, so open it from your portal.',
+    installTitle: 'How to install',
+    step1: 'In your Bitrix24 portal, open Applications → Developer resources → Other → Local application.',
+    step2: 'Choose "Static application" and upload the People Directory package, or enter the address of this page as the handler.',
+    step3: 'Grant the scopes user_basic (or user_brief), department and placement, then save.',
+    step4: 'Open People Directory from the left menu of your portal.',
+  },
+  noAnswer: {
+    title: 'Bitrix24 did not answer',
+    body: 'The portal page did not respond to the app. Reload the page; if it keeps happening, ask your Bitrix24 administrator to check the application settings.',
+  },
+  failed: {
+    title: 'People Directory could not start',
+    body: 'Something went wrong while connecting to Bitrix24.',
+  },
+  directory: {
+    searchLabel: 'Search people',
+    searchPlaceholder: 'Search by name, position, e-mail…',
+    count: 'no people | {n} person | {n} people',
+    matching: '{shown} of {total}',
+    you: 'You',
+    loading: 'Loading people… {n} so far',
+    loadFailed: 'The list could not be loaded completely ({code}).',
+    retry: 'Try again',
+    empty: 'Nobody matches “{query}”.',
+    clearSearch: 'Clear search',
+    noPeople: 'No people to show yet.',
+    online: 'Online',
+    offline: 'Offline',
+    extranet: 'Extranet',
+  },
+  columns: {
+    name: 'Name',
+    position: 'Position',
+    email: 'E-mail',
+    phone: 'Phone',
+    city: 'City',
+    presence: 'Presence',
+  },
+}

@@ -1,0 +1,27 @@
+/**
+ * `npm start`: the app's Vite dev server and the stand-in portal with demo data, in one process.
+ * Open the printed portal address: the app runs inside it exactly as inside a Bitrix24 portal.
+ */
+import { createServer as createViteServer } from 'vite'
+import { createPortalServer } from './server'
+
+const APP_PORT = Number(process.env.APP_PORT ?? 5173)
+const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 8787)
+
+const vite = await createViteServer({ server: { port: APP_PORT, strictPort: true } })
+await vite.listen()
+const appUrl = `http://localhost:${APP_PORT}/`
+
+const portal = createPortalServer({ port: PORTAL_PORT, appUrl, people: Number(process.env.PEOPLE ?? 1000) })
+await portal.listen()
+
+console.log(`\n  People Directory is running inside the local Bitrix24 portal:\n\n    ${portal.url}/\n`)
+console.log(`  App (Vite dev server): ${appUrl}`)
+console.log('  Switch persona, placement, language and faults from the portal page. Ctrl+C stops both.\n')
+
+async function stop() {
+  await Promise.allSettled([portal.close(), vite.close()])
+  process.exit(0)
+}
+process.on('SIGINT', () => void stop())
+process.on('SIGTERM', () => void stop())

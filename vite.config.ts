@@ -1,0 +1,63 @@
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import b24ui from '@bitrix24/b24ui-nuxt/vite'
+import { fileURLToPath, URL } from 'node:url'
+import type { Connect, Plugin } from 'vite'
+
+/**
+ * Bitrix24 opens an app handler with a form POST (AUTH_ID and friends in the body). Vite's dev and preview
+ * servers only serve index.html to GET, so a POST of a page becomes a GET of the same URL. The body is dropped
+ * on purpose: the SDK takes everything it needs from window.name and the postMessage bridge.
+ */
+function acceptPostOpen(): Plugin {
+  const postToGet: Connect.NextHandleFunction = (req, _res, next) => {
+    if (req.method === 'POST') req.method = 'GET'
+    next()
+  }
+  return {
+    name: 'people-directory:accept-post-open',
+    configureServer: (server) => void server.middlewares.use(postToGet),
+    configurePreviewServer: (server) => void server.middlewares.use(postToGet),
+  }
+}
+
+export default defineConfig({
+  // Relative base: the bundle works from any path a portal admin hosts it under.
+  base: './',
+  plugins: [
+    vue(),
+    b24ui({
+      prose: false,
+      mdc: false,
+      colorModeInitialValue: 'auto',
+      colorModeStorageKey: 'people-directory-color-mode',
+      experimental: { componentDetection: true },
+    }),
+    acceptPostOpen(),
+  ],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: { port: 5173, strictPort: true },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'happy-dom',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'portal',
+          environment: 'node',
+          include: ['test/portal/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+})
