@@ -1,8 +1,9 @@
+import type { Linter } from 'eslint'
 import pluginVue from 'eslint-plugin-vue'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 
 /** Components and views reach Bitrix24 only through the stores: the SDK stays behind src/bitrix24. */
-const keepSdkBehindStores = {
+const keepSdkBehindStores: Linter.RulesRecord = {
   'no-restricted-imports': [
     'error',
     {

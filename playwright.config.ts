@@ -30,7 +30,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx tsx test/portal/main.ts --port ${PORTAL_PORT} --app-url http://localhost:${APP_PORT}/ --people 1000`,
+      command: `npx tsx test/portal/main.ts --port ${PORTAL_PORT} --app-url http://localhost:${APP_PORT}/ --people 5000`,
       url: `http://localhost:${PORTAL_PORT}/_portal/api/state`,
       reuseExistingServer: !isCI,
       timeout: 60_000,

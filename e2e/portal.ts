@@ -32,3 +32,33 @@ export async function expectedCount(request: APIRequestContext, viewerId: number
   expect(response.ok()).toBe(true)
   return ((await response.json()) as { count: number }).count
 }
+
+/** "5,000 people", as the English directory writes it. */
+export function peopleCount(n: number): string {
+  return `${new Intl.NumberFormat('en').format(n)} ${n === 1 ? 'person' : 'people'}`
+}
+
+/**
+ * Calls the portal's REST API with the token of the page's current render, as an independent oracle:
+ * the answer comes from the portal's own user.get, not from the app.
+ */
+export async function rest<T>(page: Page, method: string, params: Record<string, unknown> = {}): Promise<{ result: T; total?: number }> {
+  const token = await page.evaluate(() => {
+    const config = JSON.parse(document.getElementById('portal-config')?.textContent ?? '{}')
+    return config.frame?.init?.AUTH_ID as string
+  })
+  const response = await page.request.post(`/rest/${method}`, { data: { ...params, auth: token } })
+  expect(response.ok(), `${method} answered ${response.status()}`).toBe(true)
+  return response.json()
+}
+
+export async function controlPost(request: APIRequestContext, path: string, body: unknown = {}) {
+  const response = await request.post(`/_portal/api/${path}`, { data: body })
+  expect(response.ok(), `${path} answered ${response.status()}`).toBe(true)
+  return response.json()
+}
+
+/** The people grid's row count as the app announces it to assistive technology (header row included). */
+export function grid(app: FrameLocator) {
+  return app.getByRole('grid')
+}

@@ -26,6 +26,8 @@ export interface Person {
   birthday: string
   /** YYYY-MM-DD or '' */
   employmentDate: string
+  /** YYYY-MM-DD or '': when the account was created, the fallback for "new" when no employment date is set */
+  registeredAt: string
 }
 
 /** Portals send strings, numbers, null, and `{}` for some dates: only real strings and numbers count. */
@@ -93,5 +95,6 @@ export function toPerson(raw: RawUser): Person | null {
     userType: userType(raw.USER_TYPE),
     birthday: isoDate(raw.PERSONAL_BIRTHDAY),
     employmentDate: isoDate(raw.UF_EMPLOYMENT_DATE),
+    registeredAt: isoDate(raw.DATE_REGISTER),
   }
 }

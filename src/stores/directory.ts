@@ -1,50 +1,268 @@
 import { defineStore, acceptHMRUpdate } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { fetchUserPage, USER_PAGE_SIZE } from '@/bitrix24/users'
+import { watchDebounced } from '@vueuse/core'
+import { fetchPeopleBatch } from '@/bitrix24/people'
+import { fetchAllDepartments } from '@/bitrix24/departments'
+import { toRestError, type RestError } from '@/bitrix24/rest-error'
 import { toPerson, type Person } from '@/domain/person'
-import { buildPeopleIndex, mergePeople, searchPeople } from '@/domain/people-index'
+import { buildDepartmentTree, departmentPath, toDepartment, type Department, type DepartmentTree } from '@/domain/departments'
+import { buildSearchIndex, createSearcher, type SearchIndex } from '@/domain/search'
+import { applyFacets, buildFacetIndex, countFacets, NO_FACETS, type FacetIndex, type FacetSelection } from '@/domain/facets'
+import { COLUMN_KEYS, type ColumnKey, type SortKey, type SortState } from '@/domain/columns'
+import { orderByRanks, sortRanks } from '@/domain/sort-people'
+import { directorySelect } from '@/domain/scope-access'
+import { pagesToAsk, type PeopleQuery } from '@/domain/load-plan'
+import { createIndexedDbCache, type CacheScope, type DirectoryCache } from '@/storage/directory-cache'
 import { useSessionStore } from './session'
 
-export type LoadStatus = 'idle' | 'loading' | 'done' | 'error'
+export type LoadStatus = 'idle' | 'loading' | 'done' | 'cancelled' | 'error'
+export type DepartmentStatus = 'idle' | 'loading' | 'done' | 'unavailable' | 'error'
 
-/** The people the viewer may see, and the search over them. */
+/** How far the walk over people got: where to resume after a pause or an error. */
+interface Cursor {
+  afterId: number
+  done: boolean
+  counted: boolean
+}
+
+function toPeople(rows: readonly Record<string, unknown>[]): Person[] {
+  return rows.map(toPerson).filter((p): p is Person => p !== null)
+}
+
+/** The people the viewer may see, the search and facets over them, and how they are sorted. */
 export const useDirectoryStore = defineStore('directory', () => {
-  const people = shallowRef<readonly Person[]>([])
+  const session = useSessionStore()
+  let cache: DirectoryCache = createIndexedDbCache()
+
+  // ── data ──────────────────────────────────────────────────────────────────────────────────
+  const people = shallowRef<Person[]>([])
+  const departments = shallowRef<Department[]>([])
   const status = ref<LoadStatus>('idle')
-  const errorCode = ref('')
+  const error = shallowRef<RestError | null>(null)
+  /** how many people the portal counted at the start of the load, for the progress bar */
+  const expected = ref<number | null>(null)
+  const departmentStatus = ref<DepartmentStatus>('idle')
+  /** when the shown data came from the cache: the time it was saved */
+  const cachedAt = ref<number | null>(null)
+  /** a background refresh of cached data is running */
+  const refreshing = ref(false)
+  let cursor: Cursor = { afterId: 0, done: false, counted: false }
+  let cancelRequested = false
+  let opened = false
+
+  // ── view ──────────────────────────────────────────────────────────────────────────────────
   const query = ref('')
+  const facets = ref<FacetSelection>(NO_FACETS)
+  /** null: relevance while searching, by name otherwise */
+  const sort = ref<SortState | null>(null)
+  const columns = ref<ColumnKey[]>([...COLUMN_KEYS])
 
-  const index = computed(() => buildPeopleIndex(people.value))
-  const visible = computed(() => searchPeople(index.value, query.value))
+  const tree = computed(() => buildDepartmentTree(departments.value))
+  function departmentLabel(person: Person): string {
+    const first = person.departmentIds[0]
+    return first === undefined ? '' : departmentPath(tree.value, first).join(' › ')
+  }
+  // While a load appends batches, the indexes extend the previous ones instead of starting over.
+  // Department names are part of each entry: new departments mean a fresh index.
+  let indexedTree: DepartmentTree | null = null
+  const index = computed<SearchIndex>((previous) => {
+    const currentTree = tree.value
+    const reusable = indexedTree === currentTree ? previous : undefined
+    indexedTree = currentTree
+    const names = (p: Person) => p.departmentIds.map((id) => currentTree.byId.get(id)?.name ?? '')
+    return buildSearchIndex(people.value, names, reusable)
+  })
+  const searcher = computed(() => createSearcher(index.value))
+  const searchResult = computed(() => searcher.value(query.value))
+  const searched = computed(() => searchResult.value?.people ?? people.value)
+  const facetIndex = computed<FacetIndex>((previous) =>
+    buildFacetIndex(people.value, { tree: tree.value, today: new Date() }, previous),
+  )
+  const filtered = computed(() => applyFacets(searched.value, facets.value, facetIndex.value))
+  // Counts follow a moment after typing stops: the list itself must never wait for them.
+  const facetCounts = shallowRef(countFacets([], NO_FACETS, facetIndex.value))
+  watchDebounced(
+    [searched, facets, facetIndex],
+    () => (facetCounts.value = countFacets(searched.value, facets.value, facetIndex.value)),
+    { debounce: 150, maxWait: 600, immediate: true },
+  )
 
-  /**
-   * Walks every active person in ID order, one page of 50 after another, showing each page as it comes.
-   * A regular viewer sees active people only, and ADMIN_MODE is never sent from here.
-   */
-  async function load(): Promise<void> {
-    const session = useSessionStore()
+  // One collation pass per column and list; re-sorting a search result then compares numbers only.
+  const rankTables = computed(() => {
+    void people.value
+    void tree.value
+    void session.locale
+    return new Map<SortKey, Map<number, number>>()
+  })
+  function ranksFor(key: SortKey): Map<number, number> {
+    let ranks = rankTables.value.get(key)
+    if (!ranks) {
+      ranks = sortRanks(people.value, key, session.locale, departmentLabel)
+      rankTables.value.set(key, ranks)
+    }
+    return ranks
+  }
+  const effectiveSort = computed<SortState | null>(() =>
+    sort.value ?? (searchResult.value ? null : { key: 'name', desc: false }),
+  )
+  const visible = computed<readonly Person[]>(() => {
+    const order = effectiveSort.value
+    if (!order) return filtered.value
+    // the whole list in a column's order is asked for again and again: sort it once
+    if (filtered.value === people.value) return sortedEveryone(order)
+    return orderByRanks(filtered.value, ranksFor(order.key), order)
+  })
+  const sortedLists = computed(() => {
+    void rankTables.value
+    return new Map<string, readonly Person[]>()
+  })
+  function sortedEveryone(order: SortState): readonly Person[] {
+    const key = `${order.key}:${order.desc}`
+    let list = sortedLists.value.get(key)
+    if (!list) {
+      list = orderByRanks(people.value, ranksFor(order.key), order)
+      sortedLists.value.set(key, list)
+    }
+    return list
+  }
+  const highlightWords = computed(() => searchResult.value?.words ?? [])
+
+  // ── loading ───────────────────────────────────────────────────────────────────────────────
+  function peopleQuery(): PeopleQuery {
+    // Everyone's directory: active people, and never ADMIN_MODE.
+    return { activeOnly: true, adminMode: false, select: directorySelect(session.access) }
+  }
+
+  function cacheScope(): CacheScope | null {
+    const frame = session.frame
+    const viewerId = session.me?.id
+    if (!frame?.memberId || !viewerId) return null
+    return { memberId: frame.memberId, viewerId, scopes: session.scopes, view: 'directory' }
+  }
+
+  /** Walks from the cursor, one batch (up to 2,500 people) per request, until done, cancelled or failed. */
+  async function walk(target: { add(rows: Person[]): number }, state: Cursor): Promise<void> {
     const client = session.frame?.rest
-    if (!client || status.value === 'loading') return
-    status.value = 'loading'
-    errorCode.value = ''
-    let afterId = people.value.at(-1)?.id ?? 0
-    try {
-      for (;;) {
-        const page = await fetchUserPage(client, { afterId, activeOnly: true })
-        const mapped = page.map(toPerson).filter((p): p is Person => p !== null)
-        people.value = mergePeople(people.value, mapped)
-        const last = mapped.at(-1)
-        if (page.length < USER_PAGE_SIZE || !last || last.id <= afterId) break
-        afterId = last.id
+    if (!client) return
+    let loaded = 0
+    while (!state.done) {
+      const pages = state.counted ? pagesToAsk(expected.value, loaded) : undefined
+      const reading = await fetchPeopleBatch(client, peopleQuery(), state.afterId, !state.counted, pages)
+      if (reading.total !== null) {
+        state.counted = true
+        expected.value = reading.total
       }
-      status.value = 'done'
-    } catch (error) {
-      errorCode.value = (error as { code?: string }).code ?? 'UNKNOWN_ERROR'
+      loaded = target.add(toPeople(reading.rows))
+      state.afterId = reading.afterId
+      state.done = reading.done
+      if (reading.error) throw reading.error
+      if (cancelRequested) return
+    }
+  }
+
+  /** Loads (or resumes loading) people into the visible list, showing each batch as it arrives. */
+  async function loadPeople(): Promise<void> {
+    if (status.value === 'loading' || cursor.done) return
+    status.value = 'loading'
+    error.value = null
+    cancelRequested = false
+    try {
+      await walk({ add: (rows) => (people.value = people.value.concat(rows)).length }, cursor)
+      status.value = cursor.done ? 'done' : 'cancelled'
+      if (cursor.done) void saveCache()
+    } catch (e) {
+      error.value = toRestError(e, 'user.get')
       status.value = 'error'
     }
   }
 
-  return { people, status, errorCode, query, visible, load }
+  async function loadDepartments(): Promise<void> {
+    const client = session.frame?.rest
+    if (!client) return
+    if (!session.access.departments) {
+      departmentStatus.value = 'unavailable'
+      return
+    }
+    departmentStatus.value = 'loading'
+    try {
+      const raw = await fetchAllDepartments(client)
+      departments.value = raw.map(toDepartment).filter((d): d is Department => d !== null)
+      departmentStatus.value = 'done'
+      if (status.value === 'done') void saveCache()
+    } catch (e) {
+      const code = toRestError(e, 'department.get').code
+      departmentStatus.value = code === 'insufficient_scope' || code === 'ACCESS_DENIED' ? 'unavailable' : 'error'
+    }
+  }
+
+  async function saveCache(): Promise<void> {
+    const scope = cacheScope()
+    if (!scope || status.value !== 'done' || departmentStatus.value === 'loading') return
+    await cache.write(scope, { savedAt: Date.now(), people: people.value, departments: departments.value })
+  }
+
+  /**
+   * Reloads everything behind cached data, and swaps it in only once complete: nobody sees a half list as
+   * if it were whole, and a failure leaves the cached list in place.
+   */
+  async function refreshInBackground(): Promise<void> {
+    refreshing.value = true
+    const fresh: Person[] = []
+    const state: Cursor = { afterId: 0, done: false, counted: true }
+    try {
+      await Promise.all([walk({ add: (rows) => fresh.push(...rows) }, state), loadDepartments()])
+      if (state.done) {
+        people.value = fresh
+        cachedAt.value = null
+        void saveCache()
+      }
+    } catch {
+      // the cached list stays; the next visit tries again
+    } finally {
+      refreshing.value = false
+    }
+  }
+
+  /** Shows the directory: from the cache at once when there is one, then fresh from Bitrix24. */
+  async function open(): Promise<void> {
+    if (opened) return
+    opened = true
+    const scope = cacheScope()
+    const cached = scope ? await cache.read(scope) : undefined
+    if (cached) {
+      people.value = cached.people
+      departments.value = cached.departments
+      expected.value = cached.people.length
+      cachedAt.value = cached.savedAt
+      cursor = { afterId: 0, done: true, counted: true }
+      status.value = 'done'
+      departmentStatus.value = session.access.departments ? 'done' : 'unavailable'
+      await refreshInBackground()
+      return
+    }
+    await Promise.all([loadPeople(), loadDepartments()])
+  }
+
+  function cancel() {
+    cancelRequested = true
+  }
+
+  function clearFilters() {
+    query.value = ''
+    facets.value = NO_FACETS
+  }
+
+  /** Tests hand the store an in-memory cache. */
+  function replaceCache(replacement: DirectoryCache) {
+    cache = replacement
+  }
+
+  return {
+    people, departments, status, error, expected, departmentStatus, cachedAt, refreshing,
+    query, facets, sort, columns, effectiveSort,
+    tree, visible, facetCounts, highlightWords, departmentLabel,
+    open, loadPeople, loadDepartments, cancel, clearFilters, replaceCache,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDirectoryStore, import.meta.hot))

@@ -2,25 +2,30 @@ import { defineStore, acceptHMRUpdate } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { connectFrame, type ConnectOptions, type PortalFrame } from '@/bitrix24/frame'
 import { FrameStartError, type FrameProblem } from '@/bitrix24/frame-errors'
-import { callBatch, type BatchCommand } from '@/bitrix24/batch'
+import { fetchViewer } from '@/bitrix24/users'
 import { toPerson, type Person } from '@/domain/person'
-import type { RawUser } from '@/bitrix24/users'
 import { adminAccessCodes } from '@/domain/admin-access'
+import { scopeAccess } from '@/domain/scope-access'
+import { intlLocale } from '@/domain/locale'
 
 export type SessionStatus = 'connecting' | 'ready' | FrameProblem
 
-/** Who is looking, from where, and what they may open. */
+/** Who is looking, from where, with which grants, and what they may open. */
 export const useSessionStore = defineStore('session', () => {
   const status = ref<SessionStatus>('connecting')
-  /** the portal connection; not reactive inside (the SDK object must not be proxied) */
+  /** the portal connection; shallow, so the SDK object is never wrapped in a proxy */
   const frame = shallowRef<PortalFrame | null>(null)
   const me = ref<Person | null>(null)
-  /** may open the admin views: portal admin, or holds one of the access codes the admin granted */
+  /** may open the admin views: a portal admin, or someone holding an access code an admin granted */
   const canAdmin = ref(false)
+  /** the scopes granted to the app; null when the portal would not say */
+  const scopes = ref<string[] | null>(null)
   const problemDetail = ref('')
 
   const placement = computed(() => frame.value?.placement ?? 'DEFAULT')
   const lang = computed(() => frame.value?.lang ?? 'en')
+  const locale = computed(() => intlLocale(lang.value))
+  const access = computed(() => scopeAccess(scopes.value))
 
   /** Connects to the portal and learns who the viewer is, in one REST request. */
   async function start(options?: ConnectOptions): Promise<void> {
@@ -28,19 +33,11 @@ export const useSessionStore = defineStore('session', () => {
     try {
       const connected = await connectFrame(options)
       frame.value = connected
-      const codes = adminAccessCodes(connected.appOption('adminAccess'))
-      const commands: Record<string, BatchCommand> = {
-        me: { method: 'user.current' },
-        admin: { method: 'user.admin' },
-      }
-      if (codes.length) commands.access = { method: 'user.access', params: { ACCESS: codes } }
-      const outcomes = await callBatch(connected.rest, commands)
-      const { me: mine, admin, access } = outcomes
-      if (!mine?.ok) throw mine?.error ?? new Error('user.current did not answer')
-      me.value = toPerson(mine.result as RawUser)
-      const isAdmin = admin?.ok === true && admin.result === true
-      const granted = access?.ok === true && access.result === true
-      canAdmin.value = isAdmin || granted
+      const viewer = await fetchViewer(connected.rest, adminAccessCodes(connected.appOption('adminAccess')))
+      me.value = toPerson(viewer.user)
+      if (!me.value) throw new Error('user.current sent no usable user')
+      scopes.value = viewer.scopes
+      canAdmin.value = viewer.isAdmin || viewer.granted
       status.value = 'ready'
     } catch (error) {
       status.value = error instanceof FrameStartError ? error.problem : 'failed'
@@ -48,7 +45,20 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { status, frame, me, canAdmin, problemDetail, placement, lang, start }
+  /** The person's native Bitrix24 profile, in the portal's slider. */
+  async function openProfile(userId: number): Promise<void> {
+    await frame.value?.actions.openProfile(userId)
+  }
+
+  /** The portal page's own title (only the app's main page may set it). */
+  function setPageTitle(title: string) {
+    frame.value?.actions.setTitle(title)
+  }
+
+  return {
+    status, frame, me, canAdmin, scopes, problemDetail, placement, lang, locale, access,
+    start, openProfile, setPageTitle,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSessionStore, import.meta.hot))

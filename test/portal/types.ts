@@ -53,6 +53,13 @@ export interface FixtureUser {
   /** main module group ids: 1 = administrators, 2 = everyone, 3 = employees, 12 = extranet */
   groups: number[]
   isAdmin: boolean
+  /** social network (workgroup) ids the person belongs to; extranet visibility goes through shared groups */
+  socialGroups: number[]
+  /**
+   * fields whose empty value the portal database holds as NULL (profile never edited), so user.get omits
+   * the key instead of sending "" — real answers show differing key sets per user
+   */
+  dbNulls?: string[]
 }
 
 export interface FixtureDepartment {
@@ -72,6 +79,8 @@ export interface Fixtures {
   users: FixtureUser[]
   departments: FixtureDepartment[]
   groups: FixtureGroup[]
+  /** social network workgroups (access codes SG<id>_K) */
+  socialGroups: FixtureGroup[]
 }
 
 export interface FixtureOptions {
@@ -81,6 +90,8 @@ export interface FixtureOptions {
   seed: number
   /** absolute origin of the portal, for PERSONAL_PHOTO URLs, e.g. http://localhost:8787 */
   origin: string
+  /** the moment dates are generated around (epoch ms); defaults to now rounded down to the hour */
+  now?: number
 }
 
 /** The four people a developer or a test can be, chosen deterministically from the fixtures. */

@@ -1,30 +1,50 @@
 import { describe, expect, it } from 'vitest'
-import { userPageParams, fetchHasAccess } from '@/bitrix24/users'
-import type { RestClient } from '@/bitrix24/rest-client'
+import { fetchViewer } from '@/bitrix24/users'
+import type { RestClient, RestParams } from '@/bitrix24/rest-client'
 
-describe('userPageParams', () => {
-  it('puts the cursor and ACTIVE under lower-case filter and skips the count', () => {
-    const params = userPageParams({ afterId: 250, activeOnly: true })
-    expect(params).toMatchObject({ filter: { '>ID': 250, ACTIVE: true }, sort: 'ID', order: 'ASC', start: -1 })
-    expect(params).not.toHaveProperty('ADMIN_MODE')
-    expect(params).not.toHaveProperty('FILTER')
+function batchClient(result: unknown): RestClient & { sent: RestParams[] } {
+  const sent: RestParams[] = []
+  return {
+    sent,
+    async call<T>(_method: string, params: RestParams = {}) {
+      sent.push(params)
+      return { result: result as T }
+    },
+  }
+}
+
+describe('fetchViewer', () => {
+  it('learns the user, the admin flag and the scopes in one request', async () => {
+    const client = batchClient({
+      result: { me: { ID: '7', NAME: 'Ann' }, admin: false, scope: ['user_basic', 'department'] },
+      result_error: [],
+    })
+    const viewer = await fetchViewer(client, [])
+    expect(client.sent).toHaveLength(1)
+    expect(Object.keys(client.sent[0]?.cmd as object)).toEqual(['me', 'admin', 'scope'])
+    expect(viewer).toMatchObject({ user: { ID: '7' }, isAdmin: false, granted: false, scopes: ['user_basic', 'department'] })
   })
 
-  it('leaves ACTIVE out when dismissed people are wanted', () => {
-    expect(userPageParams({ afterId: 0, activeOnly: false }).filter).toEqual({ '>ID': 0 })
+  it('asks user.access only when an admin granted the admin views to someone', async () => {
+    const client = batchClient({ result: { me: { ID: '7' }, admin: false, scope: [], access: true }, result_error: [] })
+    const viewer = await fetchViewer(client, ['DR3', 'U9'])
+    expect((client.sent[0]?.cmd as Record<string, string>).access).toContain('user.access')
+    expect(viewer.granted).toBe(true)
   })
-})
 
-describe('fetchHasAccess', () => {
-  it('asks nothing for an empty list of codes', async () => {
-    let calls = 0
-    const client: RestClient = {
-      async call<T>() {
-        calls++
-        return { result: true as T }
-      },
-    }
-    expect(await fetchHasAccess(client, [])).toBe(false)
-    expect(calls).toBe(0)
+  it('keeps going without scopes when the portal refuses to list them', async () => {
+    const client = batchClient({
+      result: { me: { ID: '7' }, admin: true },
+      result_error: { scope: { error: 'ERROR_METHOD_NOT_FOUND', error_description: '' } },
+    })
+    expect(await fetchViewer(client, [])).toMatchObject({ isAdmin: true, scopes: null })
+  })
+
+  it('fails when user.current fails', async () => {
+    const client = batchClient({
+      result: {},
+      result_error: { me: { error: 'insufficient_scope', error_description: '' } },
+    })
+    await expect(fetchViewer(client, [])).rejects.toMatchObject({ code: 'insufficient_scope' })
   })
 })

@@ -1,0 +1,279 @@
+import type { Person } from './person'
+import { layoutVariants } from './keyboard-layout'
+import { foldText, words } from './text-fold'
+
+/** Longer queries are cut: nobody types more, and a pasted novel must not freeze the list. */
+export const MAX_QUERY_LENGTH = 100
+const MAX_WORDS = 8
+
+const EXACT = 3
+const PREFIX = 2
+const SUBSTRING = 1
+/** a reading of the query on the other keyboard layout ranks just below the same match as typed */
+const LAYOUT_PENALTY = 0.5
+
+interface Entry {
+  /**
+   * Folded words of every searchable field between spaces, " anna smirnova accountant … ": a word is an
+   * exact match where " word " occurs, a prefix where " word" occurs, a substring anywhere. Three native
+   * string searches, no loops.
+   */
+  haystack: string
+  /** phone numbers as bare digits, space-separated */
+  phoneDigits: string
+  /** which scripts the entry has, so a Cyrillic reading of the query skips entries with no Cyrillic */
+  scripts: number
+}
+
+const LATIN = 1
+const CYRILLIC = 2
+const OTHER = 4
+
+function scriptsOf(text: string): number {
+  let scripts = 0
+  if (/[a-z]/.test(text)) scripts |= LATIN
+  if (/[а-яё]/.test(text)) scripts |= CYRILLIC
+  if (/[^\sa-zа-яё0-9]/.test(text)) scripts |= OTHER
+  return scripts
+}
+
+export interface SearchIndex {
+  people: readonly Person[]
+  entries: readonly Entry[]
+  /**
+   * For each character: the entries where some word starts with it, and those where it only occurs
+   * inside a word. The first keystroke of a search matches most people; these lists rank it without
+   * reading every entry.
+   */
+  byChar: Map<string, { starts: number[]; inside: number[] }>
+}
+
+export interface SearchResult {
+  /** matching people, best first */
+  people: Person[]
+  /** the folded words that matched, for highlighting */
+  words: string[]
+}
+
+function digitsOf(value: string): string {
+  return value.replace(/\D+/g, '')
+}
+
+function entryOf(person: Person, departmentNames: (person: Person) => readonly string[]): Entry {
+  const p = person
+  const text = [p.firstName, p.secondName, p.lastName, p.position, p.email, ...departmentNames(p)].join(' ')
+  const tokens = words(foldText(text))
+  // the whole e-mail is one more token, so "anna.smirnova@" matches as a prefix of it
+  if (p.email) tokens.push(foldText(p.email))
+  const phones = [p.workPhone, p.mobilePhone, p.innerPhone].map(digitsOf).filter(Boolean)
+  const haystack = ` ${tokens.join(' ')} `
+  return { haystack, phoneDigits: phones.length ? ` ${phones.join(' ')} ` : '', scripts: scriptsOf(haystack) }
+}
+
+/**
+ * Builds the index once per list; a keystroke then only compares strings. When the list only grew at the
+ * end (a load in progress) and the department names did not change, the previous entries are reused.
+ */
+export function buildSearchIndex(
+  people: readonly Person[],
+  departmentNames: (person: Person) => readonly string[] = () => [],
+  previous?: SearchIndex,
+): SearchIndex {
+  const reusable =
+    previous && previous.people.length <= people.length && previous.people.every((p, i) => p === people[i])
+  const entries = reusable ? previous.entries.slice() : []
+  const byChar = reusable ? cloneCharLists(previous.byChar) : new Map<string, { starts: number[]; inside: number[] }>()
+  for (let i = entries.length; i < people.length; i++) {
+    const entry = entryOf(people[i]!, departmentNames)
+    entries.push(entry)
+    indexChars(byChar, entry.haystack, i)
+  }
+  return { people, entries, byChar }
+}
+
+function indexChars(byChar: SearchIndex['byChar'], haystack: string, order: number) {
+  const starts = new Set<string>()
+  const all = new Set<string>()
+  for (let i = 1; i < haystack.length; i++) {
+    const char = haystack[i]!
+    if (char === ' ') continue
+    all.add(char)
+    if (haystack[i - 1] === ' ') starts.add(char)
+  }
+  for (const char of all) {
+    let lists = byChar.get(char)
+    if (!lists) byChar.set(char, (lists = { starts: [], inside: [] }))
+    ;(starts.has(char) ? lists.starts : lists.inside).push(order)
+  }
+}
+
+function cloneCharLists(byChar: SearchIndex['byChar']): SearchIndex['byChar'] {
+  return new Map([...byChar].map(([char, lists]) => [char, { starts: lists.starts.slice(), inside: lists.inside.slice() }]))
+}
+
+/** The folded words of a query, as typed; empty when there is nothing to search for. */
+export function queryWords(query: string): string[] {
+  return words(foldText(query.slice(0, MAX_QUERY_LENGTH))).slice(0, MAX_WORDS)
+}
+
+/** A query word with its exact and prefix forms built once, not once per person. */
+interface Needle {
+  word: string
+  asPrefix: string
+  asWord: string
+  digits: boolean
+}
+
+function needleOf(word: string): Needle {
+  return { word, asPrefix: ` ${word}`, asWord: ` ${word} `, digits: /^\d+$/.test(word) }
+}
+
+function wordTier(entry: Entry, needle: Needle): number {
+  const { haystack } = entry
+  if (haystack.includes(needle.word)) {
+    if (haystack.includes(needle.asWord)) return EXACT
+    return haystack.includes(needle.asPrefix) ? PREFIX : SUBSTRING
+  }
+  if (needle.digits && entry.phoneDigits && entry.phoneDigits.includes(needle.word)) {
+    return entry.phoneDigits.includes(needle.asPrefix) ? PREFIX : SUBSTRING
+  }
+  return 0
+}
+
+/** Every word must match somewhere (any order); the score adds up how well each one did. */
+function scoreEntry(entry: Entry, needles: readonly Needle[]): number {
+  let score = 0
+  for (const needle of needles) {
+    const tier = wordTier(entry, needle)
+    if (tier === 0) return 0
+    score += tier
+  }
+  return score
+}
+
+interface Reading {
+  words: string[]
+  needles: Needle[]
+  /** twice the penalty, so scores stay whole numbers */
+  penalty2: number
+  /** scripts an entry must have for this reading to match it; 0 when any entry may */
+  needs: number
+}
+
+function readingOf(text: string, penalty2: number): Reading {
+  const words = queryWords(text)
+  const letters = words.join('').replace(/[0-9]/g, '')
+  // a reading made only of Cyrillic (or only Latin) letters can only match entries written in that script
+  const needs = letters && !/[^а-яё]/.test(letters) ? CYRILLIC : letters && !/[^a-z]/.test(letters) ? LATIN : 0
+  return { words, needles: words.map(needleOf), penalty2, needs }
+}
+
+function readingsOf(query: string): Reading[] {
+  const typed = queryWords(query)
+  if (typed.length === 0) return []
+  return [
+    readingOf(typed.join(' '), 0),
+    ...layoutVariants(typed.join(' ')).map((variant) => readingOf(variant, LAYOUT_PENALTY * 2)),
+  ].filter((reading) => reading.words.length > 0)
+}
+
+/**
+ * Scores the given entries (positions in the index) and returns the matches best first. Scores are small
+ * whole numbers (doubled to keep the layout penalty whole), so a bucket sort keeps index order within a score.
+ */
+function rank(index: SearchIndex, candidates: Iterable<number>, readings: Reading[]) {
+  const matched: number[] = []
+  const scores: number[] = []
+  const words = new Set<string>()
+  let top = 0
+  for (const order of candidates) {
+    const entry = index.entries[order]
+    if (!entry) continue
+    let best = 0
+    for (const reading of readings) {
+      if (reading.needs && !(entry.scripts & reading.needs)) continue
+      const score = scoreEntry(entry, reading.needles)
+      if (score > 0) {
+        reading.words.forEach((w) => words.add(w))
+        best = Math.max(best, score * 2 - reading.penalty2)
+      }
+    }
+    if (best > 0) {
+      matched.push(order)
+      scores.push(best)
+      if (best > top) top = best
+    }
+  }
+  const buckets: number[][] = Array.from({ length: top + 1 }, () => [])
+  matched.forEach((order, i) => buckets[scores[i]!]!.push(order))
+  const ordered: number[] = []
+  for (let score = top; score > 0; score--) ordered.push(...buckets[score]!)
+  return { orders: matched, ranked: ordered, words: [...words] }
+}
+
+/**
+ * A one-letter query (each reading one letter, no digit): prefixes first, then the rest, straight from the
+ * character lists. A one-letter word of its own ranks with the prefixes; that is the only difference from
+ * the general path.
+ */
+function singleCharacter(index: SearchIndex, readings: Reading[]) {
+  if (!readings.every((r) => r.words.length === 1 && r.words[0]!.length === 1 && !r.needles[0]!.digits)) return null
+  const seen = new Uint8Array(index.entries.length)
+  const prefixes: number[] = []
+  const insides: number[] = []
+  const words: string[] = []
+  for (const reading of readings) {
+    const lists = index.byChar.get(reading.words[0]!)
+    if (!lists) continue
+    words.push(reading.words[0]!)
+    for (const order of lists.starts) {
+      if (seen[order] === 2) continue
+      seen[order] = 2
+      prefixes.push(order)
+    }
+  }
+  for (const reading of readings) {
+    for (const order of index.byChar.get(reading.words[0]!)?.inside ?? []) {
+      if (seen[order]) continue
+      seen[order] = 1
+      insides.push(order)
+    }
+  }
+  // as in the general path: prefixes as typed, prefixes on the other layout, then the same for the rest
+  const orders = [...prefixes, ...insides].sort((a, b) => a - b)
+  return { orders, ranked: [...prefixes, ...insides], words }
+}
+
+/**
+ * Ranked search: exact words first, then prefixes, then substrings; a query typed on the wrong keyboard
+ * layout ("bdfy" for "иван") is read both ways. Returns null when the query has no words.
+ */
+export function searchPeople(index: SearchIndex, query: string): SearchResult | null {
+  return createSearcher(index)(query)
+}
+
+/**
+ * A search function over one index that remembers its last query: typing on adds letters, which can only
+ * narrow the matches, so the next keystroke only looks at the people the last one found.
+ */
+export function createSearcher(index: SearchIndex): (query: string) => SearchResult | null {
+  let last: { query: string; orders: number[] } | null = null
+  return (query) => {
+    const readings = readingsOf(query)
+    if (readings.length === 0) {
+      last = null
+      return null
+    }
+    const normalized = query.slice(0, MAX_QUERY_LENGTH)
+    const single = singleCharacter(index, readings)
+    if (single) {
+      last = { query: normalized, orders: single.orders }
+      return { people: single.ranked.map((order) => index.people[order]!), words: single.words }
+    }
+    const narrowing = last !== null && normalized.startsWith(last.query)
+    const candidates = narrowing ? last!.orders : index.entries.keys()
+    const { orders, ranked, words } = rank(index, candidates, readings)
+    last = { query: normalized, orders }
+    return { people: ranked.map((order) => index.people[order]!), words }
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * `/rest/*`: routing, decoding and the pipeline of portal-protocol.md §7.3.3, in this order:
+ * unknown method 404 → injected fault → rate limit 503 → auth 401 → scope 403 → operating limit 429 →
+ * execute. Every answer (errors and preflights too) carries the CORS headers; every success a `time`;
+ * every call is logged. `config.latencyMs` is added before each answer.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { storeInternals } from '../state/store'
+import type { FixtureUser, PortalStore, Token } from '../types'
+import type { MethodContext, MethodDef, MethodResult, SubOutcome } from './context'
+import { RestError, errorBody, timeObject, writeJson, writePreflight } from './envelope'
+import { errorSpec } from './errors'
+import { NOT_IN_BATCH, findMethod } from './methods/index'
+import { OperatingLimiter } from './operating-limit'
+import { decodeRequest, takeCredentials, type Params } from './params'
+import { RateLimiter } from './rate-limit'
+
+/** the one app of this portal: operating time is booked per (app, method) */
+const APP_KEY = 'app'
+const MAX_BODY = 32 * 1024 * 1024
+
+interface Runtime {
+  rate: RateLimiter
+  operating: OperatingLimiter
+}
+
+const runtimes = new WeakMap<PortalStore, Runtime>()
+
+function runtime(store: PortalStore): Runtime {
+  let rt = runtimes.get(store)
+  if (!rt) {
+    const created: Runtime = { rate: new RateLimiter(), operating: new OperatingLimiter() }
+    storeInternals(store).onReset(() => {
+      created.rate.clear()
+      created.operating.clear()
+    })
+    runtimes.set(store, created)
+    rt = created
+  }
+  return rt
+}
+
+/** a DROP fault inside a batch kills the whole request */
+class DropSignal extends Error {}
+
+type Outcome =
+  | { drop: true }
+  | { drop?: false; status: number; body: Record<string, unknown>; error?: string; userId?: number; detail?: string }
+
+interface Route {
+  /** lower-case method, '' when the path names none */
+  method: string
+  webhook: boolean
+}
+
+/** /rest/<method>[.json|.xml][/] and /rest/<user>/<secret>/<method>; /rest/api/* (v3) is not served */
+function parseRoute(pathname: string): Route {
+  const segments = pathname.replace(/^\/rest\/?/, '').split('/').filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s)
+    } catch {
+      return s
+    }
+  })
+  if (!segments.length || segments[0] === 'api' || (segments.length !== 1 && segments.length !== 3)) return { method: '', webhook: false }
+  const name = (segments[segments.length - 1] as string).replace(/\.(json|xml)$/i, '')
+  return { method: name.toLowerCase(), webhook: segments.length === 3 }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size <= MAX_BODY) chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+const delay = (ms: number): Promise<void> => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve())
+
+function scopeAllows(def: MethodDef, scopes: readonly string[]): boolean {
+  if (def.scope === null) return true
+  return [def.scope].flat().some((s) => scopes.includes(s))
+}
+
+type Auth = { token: Token; user: FixtureUser } | { error: string }
+
+function authenticate(store: PortalStore, accessToken: string | undefined): Auth {
+  if (!accessToken) return { error: 'NO_AUTH_FOUND' }
+  const token = store.tokenByAccess(accessToken)
+  if (!token) return { error: 'invalid_token' }
+  if (token.expiresAt <= Date.now()) return { error: 'expired_token' }
+  // the portal signs the token's user in; an inactive (dismissed) user cannot be
+  const user = store.userById(token.userId)
+  if (!user || !user.ACTIVE) return { error: 'authorization_error' }
+  return { token, user }
+}
+
+export async function handleRest(store: PortalStore, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const startedAt = Date.now()
+  if (req.method === 'OPTIONS') {
+    await delay(store.config.latencyMs)
+    writePreflight(res)
+    return
+  }
+  let body: Buffer
+  try {
+    body = await readBody(req)
+  } catch {
+    res.destroy()
+    return
+  }
+  const route = parseRoute(url.pathname)
+  const decoded = decodeRequest(url.search.slice(1), body, req.headers['content-type'], req.headers.authorization)
+  const outcome = await pipeline(store, req, route, decoded.token, decoded.params, decoded.start, startedAt)
+
+  const logged: Params = decoded.startGiven ? { ...decoded.params, start: decoded.start } : decoded.params
+  const durationMs = Date.now() - startedAt
+  const name = route.method || url.pathname
+  if (outcome.drop) {
+    store.log.add({ kind: 'rest', name, params: logged, status: 0, error: 'DROP', durationMs })
+    req.socket.destroy()
+    return
+  }
+  store.log.add({
+    kind: 'rest', name, params: logged, status: outcome.status, durationMs,
+    ...(outcome.error ? { error: outcome.error } : {}),
+    ...(outcome.userId !== undefined ? { userId: outcome.userId } : {}),
+    ...(outcome.detail ? { detail: outcome.detail } : {}),
+  })
+  if (store.config.verbose) {
+    console.log(`[rest] ${outcome.status} ${name}${outcome.error ? ` ${outcome.error}` : ''}${outcome.detail ? ` (${outcome.detail})` : ''} ${durationMs}ms`)
+  }
+  await delay(store.config.latencyMs)
+  writeJson(res, outcome.status, outcome.body)
+}
+
+async function pipeline(
+  store: PortalStore, req: IncomingMessage, route: Route, accessToken: string | undefined, params: Params, start: number, startedAt: number,
+): Promise<Outcome> {
+  const cfg = store.config
+  const rt = runtime(store)
+  // the caller, once known, is logged with every later failure
+  const caller: { userId?: number } = {}
+  const fail = (code: string, description?: string, status?: number, extra: Record<string, unknown> = {}): Outcome => {
+    const spec = errorSpec(code, cfg.authErrorStatus)
+    return { status: status ?? spec.status, body: errorBody(code, description ?? spec.description, extra), error: code, userId: caller.userId }
+  }
+
+  // 1. the method must exist, before anything else is checked
+  const def = route.method ? findMethod(route.method) : undefined
+  if (!def) return fail('ERROR_METHOD_NOT_FOUND')
+  // 2. scenario faults
+  const fault = storeInternals(store).faults.take(route.method)
+  if (fault) return fault.code === 'DROP' ? { drop: true } : fail(fault.code, undefined, fault.status)
+  // 3. leaky bucket per client address
+  if (cfg.rateLimit.enabled && !rt.rate.take(req.socket.remoteAddress ?? 'unknown', cfg.rateLimit)) return fail('QUERY_LIMIT_EXCEEDED')
+  // 4. auth: this portal has no incoming webhooks, so any webhook secret is wrong
+  if (route.webhook) return fail('INVALID_CREDENTIALS')
+  const auth = authenticate(store, accessToken)
+  if ('error' in auth) return fail(auth.error)
+  caller.userId = auth.user.ID
+  // 5. scope
+  if (!scopeAllows(def, auth.token.scopes)) return fail('insufficient_scope')
+  // 6. operating time of (app, method)
+  const opKey = `${APP_KEY}:${route.method}`
+  if (rt.operating.blocked(opKey, cfg.operatingLimit)) return fail('OPERATION_TIME_LIMIT')
+
+  // 7. execute
+  const ctx = makeContext(store, rt, route.method, params, start, auth.token, auth.user, false)
+  const t0 = performance.now()
+  let result: MethodResult | undefined
+  let failure: Outcome | undefined
+  try {
+    result = await def.handler(ctx)
+  } catch (e) {
+    if (e instanceof DropSignal) return { drop: true }
+    failure = e instanceof RestError ? fail(e.code, e.description, e.status, e.extra) : internalError(e, fail)
+  }
+  const processing = (performance.now() - t0) / 1000
+  rt.operating.charge(opKey, processing + (cfg.operatingLimit.enabled ? cfg.operatingLimit.costSec : 0))
+  if (failure || !result) return failure ?? fail('INTERNAL_SERVER_ERROR')
+
+  const body: Record<string, unknown> = { result: result.result }
+  if (result.next !== undefined) body.next = result.next
+  if (result.total !== undefined) body.total = result.total
+  body.time = timeObject(startedAt, Date.now(), processing, rt.operating.usage(opKey))
+  return { status: 200, body, userId: caller.userId, detail: result.detail }
+}
+
+function internalError(e: unknown, fail: (code: string, description?: string) => Outcome): Outcome {
+  // a bug of the stand-in, not a portal behaviour: say so loudly
+  console.error('[portal] REST method crashed:', e)
+  return fail('INTERNAL_SERVER_ERROR')
+}
+
+function makeContext(
+  store: PortalStore, rt: Runtime, method: string, params: Params, start: number, token: Token, user: FixtureUser, inBatch: boolean,
+): MethodContext {
+  const ctx: MethodContext = {
+    store,
+    dir: storeInternals(store).directory(),
+    method,
+    params,
+    start,
+    token,
+    user,
+    scopes: [...token.scopes],
+    inBatch,
+    runSub: (subMethod, subParams) => runSub(store, rt, token, subMethod, subParams),
+  }
+  return ctx
+}
+
+/**
+ * One batch command through the per-command part of the pipeline (CRestServerBatchItem): method lookup,
+ * faults that name the method, the outer token re-checked, scope (insufficient_scope with an empty
+ * description, as the docs' example shows), then the method. Sub-commands report the batch's operating
+ * time: live portals book the whole batch on method `batch` (b24jssdk PR #539).
+ */
+async function runSub(store: PortalStore, rt: Runtime, token: Token, rawMethod: string, params: Params): Promise<SubOutcome> {
+  const startedAt = Date.now()
+  const cfg = store.config
+  const err = (code: string, description?: string, extra: Record<string, unknown> = {}): SubOutcome => ({
+    ok: false,
+    error: errorBody(code, description ?? errorSpec(code, cfg.authErrorStatus).description, extra),
+  })
+  const method = rawMethod.trim().toLowerCase()
+  if (NOT_IN_BATCH.has(method)) return err('ERROR_BATCH_METHOD_NOT_ALLOWED')
+  const def = findMethod(method)
+  if (!def) return err('ERROR_METHOD_NOT_FOUND')
+  const fault = storeInternals(store).faults.take(method, true)
+  if (fault?.code === 'DROP') throw new DropSignal()
+  if (fault) return err(fault.code)
+  // the outer auth is copied into every command, overriding any `auth` the command carries
+  const { start } = takeCredentials(params)
+  const auth = authenticate(store, token.accessToken)
+  if ('error' in auth) return err(auth.error)
+  if (!scopeAllows(def, token.scopes)) return err('insufficient_scope', '')
+  const ctx = makeContext(store, rt, method, params, start, token, auth.user, true)
+  const t0 = performance.now()
+  try {
+    const r = await def.handler(ctx)
+    const processing = (performance.now() - t0) / 1000
+    return {
+      ok: true,
+      result: r.result,
+      ...(r.next !== undefined ? { next: r.next } : {}),
+      ...(r.total !== undefined ? { total: r.total } : {}),
+      time: timeObject(startedAt, Date.now(), processing, rt.operating.usage(`${APP_KEY}:batch`)),
+    }
+  } catch (e) {
+    if (e instanceof DropSignal) throw e
+    if (e instanceof RestError) return err(e.code, e.description, e.extra)
+    console.error('[portal] REST method crashed inside batch:', e)
+    return err('INTERNAL_SERVER_ERROR')
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { toPerson, type Person } from '@/domain/person'
+import { buildSearchIndex, searchPeople, MAX_QUERY_LENGTH } from '@/domain/search'
+import { foldText } from '@/domain/text-fold'
+
+function person(id: number, fields: Record<string, unknown>): Person {
+  const p = toPerson({ ID: String(id), ...fields })
+  if (!p) throw new Error('bad fixture')
+  return p
+}
+
+const people = [
+  person(1, { NAME: 'José', LAST_NAME: 'García', WORK_POSITION: 'Sales manager', EMAIL: 'jose.garcia@example.com' }),
+  person(2, { NAME: 'Алёна', LAST_NAME: 'Иванова', WORK_POSITION: 'Бухгалтер', WORK_PHONE: '+7 (495) 123-45-67' }),
+  person(3, { NAME: 'Mia', LAST_NAME: 'Schröder', WORK_POSITION: 'Developer', UF_PHONE_INNER: '218' }),
+  person(4, { NAME: 'Иван', LAST_NAME: 'Петров', WORK_POSITION: 'Водитель' }),
+  person(5, { NAME: 'Ivana', LAST_NAME: 'Mills', WORK_POSITION: 'Ivanhoe project lead' }),
+  person(6, { NAME: 'Mila', LAST_NAME: 'Sanivanova', WORK_POSITION: 'Designer' }),
+  person(7, { NAME: 'Ivan', LAST_NAME: 'Smith', WORK_POSITION: 'Driver' }),
+]
+const departments: Record<number, string[]> = { 3: ['Research & Development'] }
+const index = buildSearchIndex(people, (p) => departments[p.id] ?? [])
+const ids = (query: string) => searchPeople(index, query)?.people.map((p) => p.id)
+
+describe('searchPeople', () => {
+  it('ignores case and accents', () => {
+    expect(ids('jose garcia')).toEqual([1])
+    expect(ids('SCHRODER')).toEqual([3])
+    expect(ids('алена')).toEqual([2])
+  })
+
+  it('matches words in any order, across name, position, department and e-mail', () => {
+    expect(ids('garcía josé')).toEqual([1])
+    expect(ids('developer')).toEqual([3])
+    expect(ids('research')).toEqual([3])
+    expect(ids('jose.garcia@')).toEqual([1])
+  })
+
+  it('finds phones by their digits, however they were typed', () => {
+    expect(ids('495 123')).toEqual([2])
+    expect(ids('1234567')).toEqual([2])
+    expect(ids('218')).toEqual([3])
+  })
+
+  it('ranks exact words first, then prefixes, then substrings', () => {
+    // Ivan Smith is an exact word, Ivana (and Ivanhoe) a prefix, Sanivanova a substring
+    expect(ids('ivan')).toEqual([7, 5, 6])
+    expect(ids('ivan smith')).toEqual([7])
+  })
+
+  it('finds a Cyrillic name typed on the Latin layout, and the other way round', () => {
+    // "bdfy" is "иван": Иван exactly, Иванова by prefix
+    expect(ids('bdfy')).toEqual([4, 2])
+    expect(ids('gtnhjd')).toEqual([4])
+    expect(ids('ьшф')).toEqual([3])
+  })
+
+  it('returns null for an empty query and nothing for a query that matches nobody', () => {
+    expect(searchPeople(index, '   ')).toBeNull()
+    expect(ids('zzz')).toEqual([])
+  })
+
+  it('treats wildcards, operators and markup as plain text', () => {
+    for (const query of ['%', '_', '!', '>ID', '<script>', '"', '\\']) {
+      expect(ids(query) ?? []).toEqual([])
+    }
+  })
+
+  it('cuts an enormous query instead of freezing', () => {
+    const started = performance.now()
+    const result = searchPeople(index, 'a'.repeat(10_000))
+    expect(performance.now() - started).toBeLessThan(200)
+    expect(result?.people).toEqual([])
+    expect(MAX_QUERY_LENGTH).toBeLessThanOrEqual(200)
+  })
+
+  it('reports the matched words for highlighting', () => {
+    expect(searchPeople(index, 'Garc')?.words).toEqual(['garc'])
+  })
+
+  it('folds ё like е', () => {
+    expect(foldText('Ёлка')).toBe(foldText('елка'))
+  })
+})
+
+describe('one-letter queries', () => {
+  it('rank prefixes before letters inside words, as typed before the other layout', () => {
+    // "s": Sales, Schröder, Sanivanova and Smith start with it; Mills and Designer only have it inside
+    const result = ids('s') ?? []
+    expect(result.slice(0, 4).sort()).toEqual([1, 3, 6, 7])
+    expect(result.slice(4).sort()).toEqual([5])
+  })
+
+  it('find the same people as the letter followed by nothing else', () => {
+    const all = (query: string) => new Set(ids(query))
+    for (const letter of ['a', 'и', 'm', 'ь']) {
+      const narrowed = ids(`${letter}${letter}`) ?? []
+      for (const id of narrowed) expect(all(letter).has(id)).toBe(true)
+    }
+  })
+})

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { highlightSegments } from '@/domain/highlight'
+import { layoutVariants } from '@/domain/keyboard-layout'
+import { localTime } from '@/domain/local-time'
+import { directorySelect, scopeAccess } from '@/domain/scope-access'
+import { sortRanks, orderByRanks } from '@/domain/sort-people'
+import { initials } from '@/domain/initials'
+import { intlLocale } from '@/domain/locale'
+import { toPerson, type Person } from '@/domain/person'
+
+describe('highlightSegments', () => {
+  it('marks matches found through folding in the original text', () => {
+    expect(highlightSegments('José García', ['garc'])).toEqual([
+      { text: 'José ', match: false },
+      { text: 'Garc', match: true },
+      { text: 'ía', match: false },
+    ])
+    expect(highlightSegments('Алёна', ['але'])).toEqual([
+      { text: 'Алё', match: true },
+      { text: 'на', match: false },
+    ])
+  })
+
+  it('leaves text without matches whole', () => {
+    expect(highlightSegments('<b>x</b>', [])).toEqual([{ text: '<b>x</b>', match: false }])
+  })
+})
+
+describe('layoutVariants', () => {
+  it('reads Latin keys as Russian and Russian keys as Latin', () => {
+    expect(layoutVariants('bdfy')).toContain('иван')
+    expect(layoutVariants('ghbdtn vbh')).toContain('привет мир')
+    expect(layoutVariants('ыьшер')).toContain('smith')
+  })
+  it('has nothing to offer for digits', () => {
+    expect(layoutVariants('12345')).toEqual([])
+  })
+})
+
+describe('localTime', () => {
+  it('shows the wall clock of a time zone and nothing for an unknown zone', () => {
+    const noonUtc = new Date(Date.UTC(2026, 0, 15, 12, 0))
+    expect(localTime('Asia/Tokyo', noonUtc, 'en-GB')).toBe('21:00')
+    expect(localTime('Mars/Olympus', noonUtc, 'en-GB')).toBe('')
+    expect(localTime('', noonUtc, 'en-GB')).toBe('')
+  })
+})
+
+describe('scope access', () => {
+  it('asks for contacts only with user or user_basic', () => {
+    expect(directorySelect(scopeAccess(['user_brief']))).not.toContain('EMAIL')
+    expect(directorySelect(scopeAccess(['user_basic']))).toContain('EMAIL')
+    expect(scopeAccess(['user_brief', 'department'])).toMatchObject({ contacts: false, departments: true })
+    expect(scopeAccess(null)).toMatchObject({ known: false, contacts: true })
+  })
+})
+
+describe('sorting', () => {
+  const people = ['Ångström', 'Zeller', 'Adams', ''].map(
+    (last, i) => toPerson({ ID: String(i + 1), NAME: 'A', LAST_NAME: last, WORK_CITY: last }) as Person,
+  )
+  it('collates by the viewer\'s language and puts empty values last', () => {
+    const byName = (locale: string) =>
+      orderByRanks(people, sortRanks(people, 'city', locale), { key: 'city', desc: false }).map((p) => p.city)
+    expect(byName('de')).toEqual(['Adams', 'Ångström', 'Zeller', ''])
+    expect(byName('sv')).toEqual(['Adams', 'Zeller', 'Ångström', ''])
+  })
+})
+
+describe('initials and locales', () => {
+  it('takes whole characters and skips markup', () => {
+    expect(initials({ firstName: '<b>Ann', lastName: 'Lee', fullName: '' })).toBe('BL')
+    expect(initials({ firstName: '', lastName: '', fullName: '王伟' })).toBe('王')
+  })
+  it('maps Bitrix24 language ids to Intl locales', () => {
+    expect(intlLocale('ua')).toBe('uk')
+    expect(intlLocale('br')).toBe('pt-BR')
+    expect(intlLocale('xx')).toBe('en')
+  })
+})

@@ -1,0 +1,160 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { useDirectoryStore } from '@/stores/directory'
+import { useSessionStore } from '@/stores/session'
+import type { BatchReading } from '@/domain/load-plan'
+import type { PortalFrame } from '@/bitrix24/frame'
+import { RestError } from '@/bitrix24/rest-error'
+import type { CachedDirectory, DirectoryCache } from '@/storage/directory-cache'
+import { toPerson } from '@/domain/person'
+
+const fetchPeopleBatch = vi.fn<(...args: unknown[]) => Promise<BatchReading>>()
+vi.mock('@/bitrix24/people', () => ({ fetchPeopleBatch: (...args: unknown[]) => fetchPeopleBatch(...args) }))
+vi.mock('@/bitrix24/departments', () => ({ fetchAllDepartments: async () => [{ ID: '1', NAME: 'Company' }] }))
+
+function rows(from: number, count: number) {
+  return Array.from({ length: count }, (_, i) => ({ ID: String(from + i), NAME: `Person ${from + i}` }))
+}
+function reading(from: number, count: number, done: boolean, extra: Partial<BatchReading> = {}): BatchReading {
+  return { rows: rows(from, count), afterId: from + count - 1, done, total: null, error: null, ...extra }
+}
+
+function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory> } {
+  const entries = new Map<string, CachedDirectory>()
+  return {
+    entries,
+    async read(scope) {
+      return entries.get(`${scope.memberId}|${scope.viewerId}|${scope.view}`)
+    },
+    async write(scope, value) {
+      entries.set(`${scope.memberId}|${scope.viewerId}|${scope.view}`, value)
+    },
+  }
+}
+
+function signIn(viewerId = 7) {
+  const session = useSessionStore()
+  session.frame = { memberId: 'portal-1', rest: { call: vi.fn() } } as unknown as PortalFrame
+  session.me = toPerson({ ID: String(viewerId), NAME: 'Viewer' })
+  session.scopes = ['user_basic', 'department']
+  return session
+}
+
+describe('directory store: loading', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    fetchPeopleBatch.mockReset()
+  })
+
+  it('shows each batch as it arrives and counts the whole set once', async () => {
+    signIn()
+    const directory = useDirectoryStore()
+    directory.replaceCache(memoryCache())
+    let seenAfterFirst = 0
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 2500, false, { total: 3000 }))
+      .mockImplementationOnce(async () => {
+        seenAfterFirst = directory.people.length
+        return reading(2501, 500, true)
+      })
+    await directory.open()
+    expect(seenAfterFirst).toBe(2500)
+    expect(directory.expected).toBe(3000)
+    expect(directory.people).toHaveLength(3000)
+    expect(directory.status).toBe('done')
+    // the first batch counts, later ones do not; every batch resumes after the last ID
+    expect(fetchPeopleBatch.mock.calls.map((c) => [c[2], c[3]])).toEqual([[0, true], [2500, false]])
+    // a regular viewer's query: active people, never ADMIN_MODE
+    expect(fetchPeopleBatch.mock.calls[0]?.[1]).toMatchObject({ activeOnly: true, adminMode: false })
+  })
+
+  it('keeps what it has after an error and resumes from its cursor', async () => {
+    signIn()
+    const directory = useDirectoryStore()
+    directory.replaceCache(memoryCache())
+    const limit = new RestError('QUERY_LIMIT_EXCEEDED', 503, 'Too many requests', 'batch')
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 100, false, { error: limit, total: 300 }))
+      .mockImplementationOnce(async () => reading(101, 200, true))
+    await directory.open()
+    expect(directory.status).toBe('error')
+    expect(directory.error?.code).toBe('QUERY_LIMIT_EXCEEDED')
+    expect(directory.people).toHaveLength(100)
+    await directory.loadPeople()
+    expect(directory.status).toBe('done')
+    expect(directory.people.map((p) => p.id)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1))
+    expect(fetchPeopleBatch.mock.calls[1]?.[2]).toBe(100)
+  })
+
+  it('can be stopped between batches and continued later', async () => {
+    signIn()
+    const directory = useDirectoryStore()
+    directory.replaceCache(memoryCache())
+    fetchPeopleBatch.mockImplementationOnce(async () => {
+      directory.cancel()
+      return reading(1, 2500, false, { total: 5000 })
+    })
+    await directory.open()
+    expect(directory.status).toBe('cancelled')
+    expect(directory.people).toHaveLength(2500)
+    fetchPeopleBatch.mockImplementationOnce(async () => reading(2501, 2500, true))
+    await directory.loadPeople()
+    expect(directory.status).toBe('done')
+    expect(directory.people).toHaveLength(5000)
+  })
+
+  it('shows the cached directory at once, refreshes it in the background, and keeps viewers apart', async () => {
+    const cache = memoryCache()
+    signIn(7)
+    const first = useDirectoryStore()
+    first.replaceCache(cache)
+    fetchPeopleBatch.mockImplementationOnce(async () => reading(1, 10, true, { total: 10 }))
+    await first.open()
+    await vi.waitFor(() => expect(cache.entries.size).toBe(1))
+
+    // the same viewer again: cached people first, then the fresh list replaces them
+    setActivePinia(createPinia())
+    signIn(7)
+    const again = useDirectoryStore()
+    again.replaceCache(cache)
+    let shownBeforeRefresh = 0
+    fetchPeopleBatch.mockImplementationOnce(async () => {
+      shownBeforeRefresh = again.people.length
+      return reading(1, 12, true)
+    })
+    await again.open()
+    expect(shownBeforeRefresh).toBe(10)
+    expect(again.people).toHaveLength(12)
+    expect(again.cachedAt).toBeNull()
+
+    // another viewer on the same portal never gets the first viewer's copy
+    setActivePinia(createPinia())
+    signIn(8)
+    const other = useDirectoryStore()
+    other.replaceCache(cache)
+    fetchPeopleBatch.mockImplementationOnce(async () => reading(1, 3, true, { total: 3 }))
+    await other.open()
+    expect(other.cachedAt).toBeNull()
+    expect(other.people).toHaveLength(3)
+  })
+})
+
+describe('directory store: view', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    fetchPeopleBatch.mockReset()
+  })
+
+  it('searches, filters and clears', async () => {
+    signIn()
+    const directory = useDirectoryStore()
+    directory.replaceCache(memoryCache())
+    fetchPeopleBatch.mockImplementationOnce(async () => reading(1, 30, true, { total: 30 }))
+    await directory.open()
+    directory.query = 'Person 12'
+    expect(directory.visible.map((p) => p.id)).toEqual([12])
+    expect(directory.highlightWords).toContain('12')
+    directory.clearFilters()
+    expect(directory.visible).toHaveLength(30)
+  })
+})
