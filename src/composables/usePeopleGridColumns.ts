@@ -71,17 +71,19 @@ export function usePeopleGridColumns({ words, locale, departmentLabel }: Options
       column('email', { sortKey: 'email', width: 'w-64' }, (p) =>
         highlightedText(p.email, words.value, 'block truncate'),
       ),
-      column('phones', { width: 'w-52' }, (p) =>
-        h(
-          'div',
-          { class: 'flex flex-col text-(length:--ui-font-size-sm)' },
-          [
-            p.workPhone ? h('span', `${t('phones.work')}: ${p.workPhone}`) : null,
-            p.mobilePhone ? h('span', `${t('phones.mobile')}: ${p.mobilePhone}`) : null,
-            p.innerPhone ? h('span', `${t('phones.inner')}: ${p.innerPhone}`) : null,
-          ].filter(Boolean),
-        ),
-      ),
+      column('phones', { width: 'w-56' }, (p) => {
+        // one line, so every row keeps the same height; the cell's title lists them all with their kind
+        const phones = [
+          [t('phones.work'), p.workPhone],
+          [t('phones.mobile'), p.mobilePhone],
+          [t('phones.inner'), p.innerPhone],
+        ].filter(([, number]) => number)
+        return h(
+          'span',
+          { class: 'block truncate', title: phones.map(([kind, number]) => `${kind}: ${number}`).join('\n') },
+          phones.map(([, number]) => number).join(' · '),
+        )
+      }),
       column('city', { sortKey: 'city', width: 'w-40' }, (p) => h('span', { class: 'block truncate' }, p.city)),
       column('localTime', { width: 'w-28' }, (p) => localTime(p.timeZone, now.value, locale.value)),
       column('presence', { sortKey: 'presence', width: 'w-32' }, (p) =>
