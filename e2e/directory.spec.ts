@@ -178,4 +178,25 @@ test.describe('the directory', () => {
       await controlPost(request, 'reset', { people: 5000 })
     }
   })
+
+  test('loads 10,000 people under the cloud rate limit without an error reaching the user', async ({ page, request }) => {
+    try {
+      await controlPost(request, 'reset', { people: 10_000 })
+      await controlPost(request, 'config', { latencyMs: 30, rateLimit: { enabled: true, burst: 50, drainPerSec: 2 } })
+      const viewer = await persona(request, 'employee')
+      const expected = await expectedCount(request, viewer.userId)
+      const app = await openPortal(page, { persona: 'employee' })
+      await expect(grid(app)).toHaveAttribute('aria-rowcount', String(expected + 1), { timeout: 30_000 })
+      await expect(app.getByTestId('load-progress')).toHaveCount(0)
+      await expect(app.getByTestId('load-error')).toHaveCount(0)
+      const log = (await (await request.get('/_portal/api/log?since=0')).json()) as { kind: string; status: number }[]
+      const rest = log.filter((entry) => entry.kind === 'rest')
+      // the viewer, the departments and at most ceil(N / 2500) + 1 batches of people, none refused
+      expect(rest.every((entry) => entry.status === 200)).toBe(true)
+      expect(rest.length).toBeLessThanOrEqual(3 + Math.ceil(expected / 2500) + 1)
+    } finally {
+      await controlPost(request, 'config', { rateLimit: { enabled: false, burst: 50, drainPerSec: 2 } })
+      await controlPost(request, 'reset', { people: 5000 })
+    }
+  })
 })

@@ -1,0 +1,71 @@
+/**
+ * `npm run screenshots`: pictures of the built app inside the stand-in portal, for the README and for
+ * reviewing how the app looks. Needs `npm run build` first. Writes docs/screenshots/*.png.
+ */
+import { mkdirSync } from 'node:fs'
+import { preview } from 'vite'
+import { chromium, type Page } from '@playwright/test'
+import { createPortalServer } from '../portal/server'
+import { CHROMIUM_ARGS, ensureChromium } from './chromium'
+
+const APP_PORT = 4191
+const OUT = 'docs/screenshots'
+
+interface Shot {
+  name: string
+  query: string
+  width: number
+  dark?: boolean
+  /** what to do in the app before the picture */
+  prepare?: (page: Page) => Promise<void>
+}
+
+const app = (page: Page) => page.frameLocator('iframe[id^="appframe_"]')
+
+const SHOTS: Shot[] = [
+  { name: 'directory', query: 'persona=employee', width: 1600 },
+  {
+    name: 'directory-search',
+    query: 'persona=employee',
+    width: 1600,
+    prepare: async (page) => {
+      await app(page).getByRole('searchbox').fill('bdfy')
+    },
+  },
+  { name: 'directory-ru-dark', query: 'persona=employee&lang=ru', width: 1280, dark: true },
+  { name: 'directory-narrow', query: 'persona=admin', width: 400 },
+  { name: 'directory-brief-scope', query: 'persona=employee&scope=user_brief,placement', width: 1280 },
+]
+
+const executablePath = ensureChromium()
+mkdirSync(OUT, { recursive: true })
+const appServer = await preview({ preview: { port: APP_PORT, strictPort: true }, logLevel: 'error' })
+const portal = createPortalServer({ port: 0, appUrl: `http://localhost:${APP_PORT}/`, people: 2000 })
+await portal.listen()
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+try {
+  for (const shot of SHOTS) {
+    const context = await browser.newContext({
+      viewport: { width: shot.width, height: 900 },
+      colorScheme: shot.dark ? 'dark' : 'light',
+    })
+    const page = await context.newPage()
+    await page.goto(`${portal.url}/?${shot.query}`)
+    await app(page).getByTestId('person-row').first().waitFor({ timeout: 60_000 })
+    await shot.prepare?.(page)
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: `${OUT}/${shot.name}.png` })
+    console.log(`${OUT}/${shot.name}.png`)
+    await context.close()
+  }
+  // the app on its own, outside any portal
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  await page.goto(`http://localhost:${APP_PORT}/`)
+  await page.getByTestId('outside-portal').waitFor()
+  await page.screenshot({ path: `${OUT}/outside-portal.png` })
+  console.log(`${OUT}/outside-portal.png`)
+} finally {
+  await browser.close()
+  await portal.close()
+  await new Promise<void>((resolve) => appServer.httpServer.close(() => resolve()))
+}
