@@ -69,10 +69,10 @@ test.describe('the directory', () => {
     const panel = await filters(app)
     await panel.getByRole('checkbox', { name: /Online now/ }).click()
     const format = new Intl.NumberFormat('en')
-    await expect(app.getByTestId('people-count')).toHaveText(`${format.format(online.total!)} of ${peopleCount(count)}`)
+    await expect(app.getByTestId('people-count')).toHaveText(`${format.format(online.total ?? 0)} of ${peopleCount(count)}`)
     await panel.getByRole('checkbox', { name: /^Employees/ }).click()
     await expect(app.getByTestId('people-count')).toHaveText(
-      `${format.format(onlineEmployees.total!)} of ${peopleCount(count)}`,
+      `${format.format(onlineEmployees.total ?? 0)} of ${peopleCount(count)}`,
     )
     await app.getByRole('button', { name: 'Clear search and filters' }).click()
     await expect(app.getByTestId('people-count')).toHaveText(peopleCount(count))
@@ -132,7 +132,8 @@ test.describe('the directory', () => {
   })
 
   test('serves a reopen from the cache at once, then refreshes it', async ({ page, request }) => {
-    const { count } = await openLoaded(page, request)
+    const { app: first, count } = await openLoaded(page, request)
+    await expect(first.locator('main[data-cache-saved="yes"]')).toBeVisible()
     await controlPost(request, 'config', { latencyMs: 2500 })
     const app = await openPortal(page, { persona: 'employee' })
     // the whole list is back before the refresh finished
@@ -150,12 +151,15 @@ test.describe('the directory', () => {
   }) => {
     const viewer = await persona(request, 'employee')
     try {
-      // slow enough to press Stop while the first 2,450 people are on their way
+      // slow enough to press Stop while the first batch of people is on its way
       await controlPost(request, 'config', { latencyMs: 1500 })
       const app = await openPortal(page, { persona: 'employee' })
       await app.getByRole('button', { name: 'Stop' }).click({ timeout: 30_000 })
       await expect(app.getByRole('button', { name: 'Continue loading' })).toBeVisible({ timeout: 30_000 })
-      await expect(grid(app)).toHaveAttribute('aria-rowcount', String(2450 + 1))
+      const before = await expectedCount(request, viewer.userId)
+      const loaded = Number(await grid(app).getAttribute('aria-rowcount')) - 1
+      expect(loaded).toBeGreaterThan(0)
+      expect(loaded).toBeLessThan(before)
 
       // while stopped, the two people with the highest IDs leave and three join, all beyond the cursor
       const { result } = await rest<{ ID: string }[]>(page, 'user.get', {

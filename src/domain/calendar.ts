@@ -16,6 +16,10 @@ export function isBirthdayThisMonth(birthday: string, today: Date): boolean {
   return birthday.length === 10 && birthday.slice(5, 7) === ymd(today).slice(5, 7)
 }
 
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
 /** The birthday (any year) falls in the current week, Monday to Sunday, also across New Year. */
 export function isBirthdayThisWeek(birthday: string, today: Date): boolean {
   if (birthday.length !== 10) return false
@@ -23,7 +27,9 @@ export function isBirthdayThisWeek(birthday: string, today: Date): boolean {
   const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7))
   for (let i = 0; i < 7; i++) {
     const day = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i)
-    if (ymd(day).slice(5) === monthDay) return true
+    // people born on 29 February celebrate on the 28th in other years
+    const celebrated = monthDay === '02-29' && !isLeapYear(day.getFullYear()) ? '02-28' : monthDay
+    if (ymd(day).slice(5) === celebrated) return true
   }
   return false
 }

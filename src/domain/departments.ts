@@ -11,6 +11,8 @@ export interface Department {
 
 export interface DepartmentTree {
   byId: ReadonlyMap<number, Department>
+  /** the parent each department hangs under in this tree: null for roots, cycles already cut */
+  parentOf: ReadonlyMap<number, number | null>
   children: ReadonlyMap<number, readonly number[]>
   roots: readonly number[]
 }
@@ -36,35 +38,46 @@ export function toDepartment(raw: Record<string, unknown>): Department | null {
 }
 
 /**
- * Indexes departments as a tree. A parent that is missing (not visible, deleted) or that would close a
- * cycle makes the department a root, so every walk below terminates.
+ * Indexes departments as a tree. A parent that is missing (not visible, deleted) makes the department a
+ * root; a chain of parents that loops is cut at the department where the loop closes, so every walk ends.
  */
 export function buildDepartmentTree(departments: readonly Department[]): DepartmentTree {
   const byId = new Map(departments.map((d) => [d.id, d]))
-  const parentOf = (id: number): number | null => {
-    const parentId = byId.get(id)?.parentId ?? null
-    return parentId !== null && byId.has(parentId) ? parentId : null
+  const parentOf = new Map<number, number | null>()
+  for (const d of byId.values()) parentOf.set(d.id, d.parentId !== null && byId.has(d.parentId) ? d.parentId : null)
+  const state = new Map<number, 'walking' | 'done'>()
+  for (const start of byId.keys()) {
+    const path: number[] = []
+    for (let cur: number | null = start; cur !== null && state.get(cur) !== 'done'; ) {
+      if (state.get(cur) === 'walking') {
+        parentOf.set(cur, null)
+        break
+      }
+      state.set(cur, 'walking')
+      path.push(cur)
+      cur = parentOf.get(cur) ?? null
+    }
+    for (const id of path) state.set(id, 'done')
   }
   const children = new Map<number, number[]>()
   const roots: number[] = []
-  for (const department of byId.values()) {
-    let parentId = parentOf(department.id)
-    // Walk up: if we meet the department itself again, the chain is a cycle; cut it here.
-    const seen = new Set([department.id])
-    for (let up = parentId; up !== null; up = parentOf(up)) {
-      if (seen.has(up)) {
-        parentId = null
-        break
-      }
-      seen.add(up)
-    }
-    if (parentId === null) roots.push(department.id)
-    else children.set(parentId, [...(children.get(parentId) ?? []), department.id])
+  for (const [id, parentId] of parentOf) {
+    if (parentId === null) roots.push(id)
+    else children.set(parentId, [...(children.get(parentId) ?? []), id])
   }
   const bySort = (a: number, b: number) => (byId.get(a)?.sort ?? 0) - (byId.get(b)?.sort ?? 0) || a - b
   roots.sort(bySort)
   for (const list of children.values()) list.sort(bySort)
-  return { byId, children, roots }
+  return { byId, parentOf, children, roots }
+}
+
+/** The department and every department above it, nearest first. */
+export function ancestorsOf(tree: DepartmentTree, id: number): number[] {
+  const chain: number[] = []
+  for (let cur: number | null = tree.byId.has(id) ? id : null; cur !== null; cur = tree.parentOf.get(cur) ?? null) {
+    chain.push(cur)
+  }
+  return chain
 }
 
 /** The department and everything below it. */
@@ -82,15 +95,7 @@ export function subtreeIds(tree: DepartmentTree, id: number): Set<number> {
 
 /** Names from the top of the tree down to the department, e.g. ["Company", "Sales", "Key accounts"]. */
 export function departmentPath(tree: DepartmentTree, id: number): string[] {
-  const path: string[] = []
-  const seen = new Set<number>()
-  for (let current: number | null = id; current !== null && !seen.has(current); ) {
-    seen.add(current)
-    const department = tree.byId.get(current)
-    if (!department) break
-    path.unshift(department.name)
-    const parentId: number | null = department.parentId
-    current = parentId !== null && tree.byId.has(parentId) ? parentId : null
-  }
-  return path
+  return ancestorsOf(tree, id)
+    .reverse()
+    .map((d) => tree.byId.get(d)!.name)
 }

@@ -1,5 +1,5 @@
 import type { Person, UserType } from './person'
-import { subtreeIds, type DepartmentTree } from './departments'
+import { ancestorsOf, subtreeIds, type DepartmentTree } from './departments'
 import { isBirthdayThisMonth, isBirthdayThisWeek, isThisMonth } from './calendar'
 
 export type BirthdayWindow = 'month' | 'week'
@@ -56,17 +56,11 @@ export interface FacetIndex {
 export function buildFacetIndex(people: readonly Person[], context: FacetContext, previous?: FacetIndex): FacetIndex {
   const reuse = previous && previous.context.tree === context.tree && sameDay(previous.context.today, context.today)
   const ancestorsCache = new Map<number, number[]>()
-  const ancestorsOf = (id: number): number[] => {
+  const up = (id: number): number[] => {
     let list = ancestorsCache.get(id)
     if (!list) {
-      list = []
-      const seen = new Set<number>()
-      for (let cur: number | null = id; cur !== null && !seen.has(cur); ) {
-        seen.add(cur)
-        list.push(cur)
-        const parentId: number | null = context.tree?.byId.get(cur)?.parentId ?? null
-        cur = parentId !== null && context.tree?.byId.has(parentId) ? parentId : null
-      }
+      list = context.tree ? ancestorsOf(context.tree, id) : [id]
+      if (list.length === 0) list = [id]
       ancestorsCache.set(id, list)
     }
     return list
@@ -74,11 +68,10 @@ export function buildFacetIndex(people: readonly Person[], context: FacetContext
   const facts = reuse ? previous.facts : new WeakMap<Person, PersonFacts>()
   for (const person of people) {
     if (reuse && facts.has(person)) continue
-    const up = person.departmentIds.length === 1
-      ? ancestorsOf(person.departmentIds[0]!)
-      : [...new Set(person.departmentIds.flatMap(ancestorsOf))]
+    const departmentsUp =
+      person.departmentIds.length === 1 ? up(person.departmentIds[0]!) : [...new Set(person.departmentIds.flatMap(up))]
     facts.set(person, {
-      departmentsUp: up,
+      departmentsUp,
       isNew: isThisMonth(person.employmentDate || person.registeredAt, context.today),
       birthdayWeek: isBirthdayThisWeek(person.birthday, context.today),
       birthdayMonth: isBirthdayThisMonth(person.birthday, context.today),

@@ -1,4 +1,4 @@
-import { foldWithMap } from './text-fold'
+import { foldText, foldWithMap } from './text-fold'
 
 export interface TextSegment {
   text: string
@@ -19,7 +19,11 @@ export function highlightSegments(text: string, searchWords: readonly string[]):
       const start = origin[at] ?? 0
       const endOrigin = origin[at + word.length - 1] ?? start
       // the last folded unit may come from a surrogate pair: cover the whole original character
-      const end = endOrigin + (text.codePointAt(endOrigin)! > 0xffff ? 2 : 1)
+      let end = endOrigin + (text.codePointAt(endOrigin)! > 0xffff ? 2 : 1)
+      // accents stored as separate combining marks fold to nothing: they belong to the matched letter
+      while (end < text.length && foldText(String.fromCodePoint(text.codePointAt(end)!)) === '') {
+        end += text.codePointAt(end)! > 0xffff ? 2 : 1
+      }
       for (let i = start; i < end; i++) marked[i] = true
     }
   }

@@ -49,7 +49,7 @@ function baseParams(query: PeopleQuery): { filter: Record<string, unknown>; extr
 /**
  * One HTTP request that reads up to 50 pages: each page's `>ID` cursor is the last ID of the page before it,
  * resolved by the portal through `$result[...]` references, so 2,500 people arrive per request. `start: -1`
- * skips the COUNT on every page; only the first batch of a load adds one counting command.
+ * skips the COUNT on every page but the first page of a load, whose `start: 0` also counts the whole set.
  */
 export function planPeopleBatch(
   query: PeopleQuery,
@@ -60,24 +60,21 @@ export function planPeopleBatch(
   const { filter, extra } = baseParams(query)
   const select = [...query.select]
   const commands: Record<string, BatchCommand> = {}
-  const countKey = withCount ? 'count' : null
-  if (countKey) {
-    // start 0 makes the portal count the set; one ID column keeps the answer small
-    commands[countKey] = { method: 'user.get', params: { filter, ...extra, select: ['ID'], start: 0 } }
-  }
   const pageKeys: string[] = []
-  const pages = Math.max(1, Math.min(maxPages, MAX_COMMANDS - (countKey ? 1 : 0)))
+  const pages = Math.max(1, Math.min(maxPages, MAX_COMMANDS))
   for (let i = 0; i < pages; i++) {
     const key = `p${i}`
     const cursor = i === 0 ? afterId : `$result[p${i - 1}][${PAGE_SIZE - 1}][ID]`
+    // the first page of a load counts (start 0); every other page skips the COUNT (start -1)
+    const start = i === 0 && withCount ? 0 : -1
     commands[key] = {
       method: 'user.get',
       // SORT and ORDER only work together; older portals have no default order, and the cursor needs ID order
-      params: { filter: { ...filter, '>ID': cursor }, ...extra, sort: 'ID', order: 'ASC', select, start: -1 },
+      params: { filter: { ...filter, '>ID': cursor }, ...extra, sort: 'ID', order: 'ASC', select, start },
     }
     pageKeys.push(key)
   }
-  return { commands, pageKeys, countKey, afterId }
+  return { commands, pageKeys, countKey: withCount ? 'p0' : null, afterId }
 }
 
 /**
@@ -85,8 +82,9 @@ export function planPeopleBatch(
  * slack for people who joined since. Pages past the end of the chain cost the portal work for nothing.
  */
 export function pagesToAsk(expected: number | null, loaded: number): number {
-  if (expected === null) return MAX_COMMANDS
-  return Math.min(MAX_COMMANDS, Math.ceil(Math.max(0, expected - loaded) / PAGE_SIZE) + 1)
+  // unknown, or already passed: the count is out of date, so read as much as one request can
+  if (expected === null || loaded >= expected) return MAX_COMMANDS
+  return Math.min(MAX_COMMANDS, Math.ceil((expected - loaded) / PAGE_SIZE) + 1)
 }
 
 /**
@@ -107,7 +105,11 @@ export function readPeopleBatch(plan: BatchPlan, outcomes: Record<string, BatchO
     if (!outcome || !outcome.ok) {
       return { rows, afterId, done: false, total, error: outcome && !outcome.ok ? outcome.error : missing(key) }
     }
-    const page = Array.isArray(outcome.result) ? (outcome.result as RawUser[]) : []
+    const page = asPage(outcome.result)
+    if (!page) {
+      // not a list: never read it as "the end", or a truncated list would pass for complete
+      return { rows, afterId, done: false, total, error: new RestError('ERROR_UNEXPECTED_ANSWER', 0, `${key} is not a list`, 'user.get') }
+    }
     let advanced = false
     for (const row of page) {
       const id = Number(row?.ID)
@@ -123,6 +125,16 @@ export function readPeopleBatch(plan: BatchPlan, outcomes: Record<string, BatchO
     }
   }
   return { rows, afterId, done: false, total, error: null }
+}
+
+/** A page of users: a JSON array, or a PHP list that arrived as an object with keys 0..n-1. */
+function asPage(result: unknown): RawUser[] | null {
+  if (Array.isArray(result)) return result as RawUser[]
+  if (result && typeof result === 'object') {
+    const keys = Object.keys(result)
+    if (keys.every((k, i) => k === String(i))) return Object.values(result) as RawUser[]
+  }
+  return null
 }
 
 function missing(key: string): RestError {

@@ -168,13 +168,23 @@ function readingOf(text: string, penalty2: number): Reading {
   return { words, needles: words.map(needleOf), penalty2, needs }
 }
 
+/**
+ * The ways to read a query: as typed, and on the other keyboard layout. The layout is converted on the raw
+ * text before it is split into words, because Cyrillic letters sit on punctuation keys (б on ",", ж on ";").
+ */
 function readingsOf(query: string): Reading[] {
-  const typed = queryWords(query)
-  if (typed.length === 0) return []
-  return [
-    readingOf(typed.join(' '), 0),
-    ...layoutVariants(typed.join(' ')).map((variant) => readingOf(variant, LAYOUT_PENALTY * 2)),
-  ].filter((reading) => reading.words.length > 0)
+  const raw = query.slice(0, MAX_QUERY_LENGTH)
+  return [readingOf(raw, 0), ...layoutVariants(raw).map((variant) => readingOf(variant, LAYOUT_PENALTY * 2))].filter(
+    (reading) => reading.words.length > 0,
+  )
+}
+
+/** True when everything `next` matches is also matched by `previous`: the same words, the last one longer. */
+function refines(previous: Reading, next: Reading): boolean {
+  const last = previous.words.length - 1
+  if (next.words.length < previous.words.length) return false
+  for (let i = 0; i < last; i++) if (next.words[i] !== previous.words[i]) return false
+  return (next.words[last] ?? '').startsWith(previous.words[last] ?? '')
 }
 
 /**
@@ -257,23 +267,24 @@ export function searchPeople(index: SearchIndex, query: string): SearchResult | 
  * narrow the matches, so the next keystroke only looks at the people the last one found.
  */
 export function createSearcher(index: SearchIndex): (query: string) => SearchResult | null {
-  let last: { query: string; orders: number[] } | null = null
+  let last: { readings: Reading[]; orders: number[] } | null = null
   return (query) => {
     const readings = readingsOf(query)
     if (readings.length === 0) {
       last = null
       return null
     }
-    const normalized = query.slice(0, MAX_QUERY_LENGTH)
     const single = singleCharacter(index, readings)
     if (single) {
-      last = { query: normalized, orders: single.orders }
+      last = { readings, orders: single.orders }
       return { people: single.ranked.map((order) => index.people[order]!), words: single.words }
     }
-    const narrowing = last !== null && normalized.startsWith(last.query)
-    const candidates = narrowing ? last!.orders : index.entries.keys()
+    // Typing on only narrows: when every new reading refines an old one, only the old matches can match.
+    const previous = last
+    const narrowing = previous !== null && readings.every((r) => previous.readings.some((p) => refines(p, r)))
+    const candidates = narrowing ? previous.orders : index.entries.keys()
     const { orders, ranked, words } = rank(index, candidates, readings)
-    last = { query: normalized, orders }
+    last = { readings, orders }
     return { people: ranked.map((order) => index.people[order]!), words }
   }
 }

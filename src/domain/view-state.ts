@@ -21,13 +21,14 @@ export type UrlQuery = Record<string, string | null | (string | null)[] | undefi
 const MAX_LIST = 50
 const MAX_VALUE = 200
 
-function values(query: UrlQuery, key: string): string[] {
+function rawValues(query: UrlQuery, key: string): string[] {
   const raw = query[key]
   const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]
-  return list
-    .filter((v): v is string => typeof v === 'string')
-    .map((v) => v.slice(0, MAX_VALUE))
-    .slice(0, MAX_LIST)
+  return list.filter((v): v is string => typeof v === 'string').slice(0, MAX_LIST)
+}
+
+function values(query: UrlQuery, key: string): string[] {
+  return rawValues(query, key).map((v) => v.slice(0, MAX_VALUE))
 }
 
 function first(query: UrlQuery, key: string): string {
@@ -35,7 +36,8 @@ function first(query: UrlQuery, key: string): string {
 }
 
 function ids(query: UrlQuery, key: string): number[] {
-  const list = values(query, key).flatMap((v) => v.split(','))
+  // split first, then cap: cutting the text first could turn ID 10033 into 10
+  const list = rawValues(query, key).flatMap((v) => v.split(',', MAX_LIST * 2))
   return [...new Set(list.map(Number).filter((n) => Number.isInteger(n) && n > 0))].slice(0, MAX_LIST)
 }
 
@@ -65,11 +67,13 @@ export function parseViewState(query: UrlQuery): ViewState {
   const sortKey = sortText.replace(/^-/, '') as SortKey
   const sort = SORT_KEYS.includes(sortKey) ? { key: sortKey, desc: sortText.startsWith('-') } : null
   const columnText = first(query, 'cols')
+  const columns = columnText ? sanitizeColumns(columnText.split(',')) : []
   return {
     query: strip(first(query, 'q')).slice(0, MAX_QUERY_LENGTH),
     facets,
     sort,
-    columns: columnText ? sanitizeColumns(columnText.split(',')) : null,
+    // a layout without a single real column is no layout: keep the viewer's own
+    columns: columns.length > 1 ? columns : null,
   }
 }
 

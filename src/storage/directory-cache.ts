@@ -42,7 +42,8 @@ export function createIndexedDbCache(): DirectoryCache {
     async read(scope) {
       try {
         const value = await get<CachedDirectory>(cacheKey(scope), open())
-        return value && Array.isArray(value.people) ? value : undefined
+        const whole = value && Array.isArray(value.people) && Array.isArray(value.departments)
+        return whole && typeof value.savedAt === 'number' ? value : undefined
       } catch {
         return undefined
       }

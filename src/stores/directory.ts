@@ -1,6 +1,6 @@
 import { defineStore, acceptHMRUpdate } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { watchDebounced } from '@vueuse/core'
+import { useIntervalFn, watchDebounced } from '@vueuse/core'
 import { fetchPeopleBatch } from '@/bitrix24/people'
 import { fetchAllDepartments } from '@/bitrix24/departments'
 import { toRestError, type RestError } from '@/bitrix24/rest-error'
@@ -9,7 +9,7 @@ import { buildDepartmentTree, departmentPath, toDepartment, type Department, typ
 import { buildSearchIndex, createSearcher, type SearchIndex } from '@/domain/search'
 import { applyFacets, buildFacetIndex, countFacets, NO_FACETS, type FacetIndex, type FacetSelection } from '@/domain/facets'
 import { COLUMN_KEYS, type ColumnKey, type SortKey, type SortState } from '@/domain/columns'
-import { orderByRanks, sortRanks } from '@/domain/sort-people'
+import { orderByRanks, sortRanks, type SortRanks } from '@/domain/sort-people'
 import { directorySelect } from '@/domain/scope-access'
 import { pagesToAsk, type PeopleQuery } from '@/domain/load-plan'
 import { createIndexedDbCache, type CacheScope, type DirectoryCache } from '@/storage/directory-cache'
@@ -46,6 +46,8 @@ export const useDirectoryStore = defineStore('directory', () => {
   const cachedAt = ref<number | null>(null)
   /** a background refresh of cached data is running */
   const refreshing = ref(false)
+  /** when the directory was last written to the cache during this visit */
+  const savedAt = ref<number | null>(null)
   let cursor: Cursor = { afterId: 0, done: false, counted: false }
   let cancelRequested = false
   let opened = false
@@ -75,8 +77,13 @@ export const useDirectoryStore = defineStore('directory', () => {
   const searcher = computed(() => createSearcher(index.value))
   const searchResult = computed(() => searcher.value(query.value))
   const searched = computed(() => searchResult.value?.people ?? people.value)
+  // "new this month" and birthdays move on at midnight, also for someone who keeps the app open
+  const today = ref(new Date())
+  useIntervalFn(() => {
+    if (new Date().toDateString() !== today.value.toDateString()) today.value = new Date()
+  }, 60_000)
   const facetIndex = computed<FacetIndex>((previous) =>
-    buildFacetIndex(people.value, { tree: tree.value, today: new Date() }, previous),
+    buildFacetIndex(people.value, { tree: tree.value, today: today.value }, previous),
   )
   const filtered = computed(() => applyFacets(searched.value, facets.value, facetIndex.value))
   // Counts follow a moment after typing stops: the list itself must never wait for them.
@@ -92,9 +99,9 @@ export const useDirectoryStore = defineStore('directory', () => {
     void people.value
     void tree.value
     void session.locale
-    return new Map<SortKey, Map<number, number>>()
+    return new Map<SortKey, SortRanks>()
   })
-  function ranksFor(key: SortKey): Map<number, number> {
+  function ranksFor(key: SortKey): SortRanks {
     let ranks = rankTables.value.get(key)
     if (!ranks) {
       ranks = sortRanks(people.value, key, session.locale, departmentLabel)
@@ -169,53 +176,62 @@ export const useDirectoryStore = defineStore('directory', () => {
     try {
       await walk({ add: (rows) => (people.value = people.value.concat(rows)).length }, cursor)
       status.value = cursor.done ? 'done' : 'cancelled'
-      if (cursor.done) void saveCache()
+      void saveCache()
     } catch (e) {
       error.value = toRestError(e, 'user.get')
       status.value = 'error'
     }
   }
 
-  async function loadDepartments(): Promise<void> {
+  /** Every department, or why there are none to show (no `department` scope, or an error). */
+  async function fetchDepartments(): Promise<{ status: DepartmentStatus; list: Department[] }> {
     const client = session.frame?.rest
-    if (!client) return
-    if (!session.access.departments) {
-      departmentStatus.value = 'unavailable'
-      return
-    }
-    departmentStatus.value = 'loading'
+    if (!client || !session.access.departments) return { status: 'unavailable', list: [] }
     try {
       const raw = await fetchAllDepartments(client)
-      departments.value = raw.map(toDepartment).filter((d): d is Department => d !== null)
-      departmentStatus.value = 'done'
-      if (status.value === 'done') void saveCache()
+      return { status: 'done', list: raw.map(toDepartment).filter((d): d is Department => d !== null) }
     } catch (e) {
       const code = toRestError(e, 'department.get').code
-      departmentStatus.value = code === 'insufficient_scope' || code === 'ACCESS_DENIED' ? 'unavailable' : 'error'
+      return { status: code === 'insufficient_scope' || code === 'ACCESS_DENIED' ? 'unavailable' : 'error', list: [] }
     }
   }
 
+  async function loadDepartments(): Promise<void> {
+    departmentStatus.value = 'loading'
+    const { status, list } = await fetchDepartments()
+    departments.value = list
+    departmentStatus.value = status
+    void saveCache()
+  }
+
+  /** Keeps what is on screen for the next visit, once it is complete and fresh from Bitrix24. */
   async function saveCache(): Promise<void> {
     const scope = cacheScope()
-    if (!scope || status.value !== 'done' || departmentStatus.value === 'loading') return
+    const complete = status.value === 'done' && departmentStatus.value !== 'loading' && cachedAt.value === null
+    if (!scope || !complete) return
     await cache.write(scope, { savedAt: Date.now(), people: people.value, departments: departments.value })
+    savedAt.value = Date.now()
   }
 
   /**
    * Reloads everything behind cached data, and swaps it in only once complete: nobody sees a half list as
-   * if it were whole, and a failure leaves the cached list in place.
+   * if it were whole, and a failure leaves the cached list in place, still marked as cached.
    */
   async function refreshInBackground(): Promise<void> {
     refreshing.value = true
     const fresh: Person[] = []
-    const state: Cursor = { afterId: 0, done: false, counted: true }
+    // the first batch counts again: the portal may have grown or shrunk since the cache was written
+    const state: Cursor = { afterId: 0, done: false, counted: false }
     try {
-      await Promise.all([walk({ add: (rows) => fresh.push(...rows) }, state), loadDepartments()])
-      if (state.done) {
-        people.value = fresh
-        cachedAt.value = null
-        void saveCache()
+      const [, fetched] = await Promise.all([walk({ add: (rows) => fresh.push(...rows) }, state), fetchDepartments()])
+      if (!state.done) return
+      people.value = fresh
+      if (fetched.status !== 'error') {
+        departments.value = fetched.list
+        departmentStatus.value = fetched.status
       }
+      cachedAt.value = null
+      void saveCache()
     } catch {
       // the cached list stays; the next visit tries again
     } finally {
@@ -236,7 +252,7 @@ export const useDirectoryStore = defineStore('directory', () => {
       cachedAt.value = cached.savedAt
       cursor = { afterId: 0, done: true, counted: true }
       status.value = 'done'
-      departmentStatus.value = session.access.departments ? 'done' : 'unavailable'
+      departmentStatus.value = cached.departments.length ? 'done' : 'unavailable'
       await refreshInBackground()
       return
     }
@@ -258,7 +274,7 @@ export const useDirectoryStore = defineStore('directory', () => {
   }
 
   return {
-    people, departments, status, error, expected, departmentStatus, cachedAt, refreshing,
+    people, departments, status, error, expected, departmentStatus, cachedAt, refreshing, savedAt,
     query, facets, sort, columns, effectiveSort,
     tree, visible, facetCounts, highlightWords, departmentLabel,
     open, loadPeople, loadDepartments, cancel, clearFilters, replaceCache,

@@ -47,7 +47,11 @@ export const useSessionStore = defineStore('session', () => {
 
   /** The person's native Bitrix24 profile, in the portal's slider. */
   async function openProfile(userId: number): Promise<void> {
-    await frame.value?.actions.openProfile(userId)
+    try {
+      await frame.value?.actions.openProfile(userId)
+    } catch {
+      // the portal refused the path (PATH_NOT_AVAILABLE) or went away: nothing is lost on our side
+    }
   }
 
   /** The portal page's own title (only the app's main page may set it). */

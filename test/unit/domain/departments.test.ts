@@ -41,3 +41,15 @@ describe('departments', () => {
     expect(subtreeIds(cyclic, 1).size).toBeLessThanOrEqual(3)
   })
 })
+
+describe('departments: loops in the parent chain', () => {
+  it('cuts a loop where it closes and keeps the departments hanging below it', () => {
+    // 3 → 4 ⇄ 5: the loop is 4 and 5; 3 stays under 4
+    const tree = buildDepartmentTree([dept(3, 'C', 4), dept(4, 'D', 5), dept(5, 'E', 4)])
+    expect(tree.parentOf.get(3)).toBe(4)
+    expect(tree.roots).toEqual([4])
+    expect(departmentPath(tree, 3)).toEqual(['D', 'C'])
+    expect(departmentPath(tree, 5)).toEqual(['D', 'E'])
+    expect([...subtreeIds(tree, tree.roots[0]!)].sort()).toEqual([3, 4, 5])
+  })
+})

@@ -89,3 +89,23 @@ describe('birthday this week', () => {
     expect(isBirthdayThisWeek('1990-01-05', monday)).toBe(false)
   })
 })
+
+describe('facets over a department loop', () => {
+  it('count exactly what choosing the department shows', () => {
+    const loop = buildDepartmentTree([
+      { id: 1, name: 'A', parentId: 2, headId: null, sort: 1 },
+      { id: 2, name: 'B', parentId: 1, headId: null, sort: 1 },
+    ])
+    const someone = [person(9, { UF_DEPARTMENT: [1] })]
+    const loopIndex = buildFacetIndex(someone, { tree: loop, today })
+    const counts = countFacets(someone, NO_FACETS, loopIndex)
+    for (const id of [1, 2]) {
+      const shown = applyFacets(someone, select({ departments: [id] }), loopIndex).length
+      expect(counts.department.get(id) ?? 0, `department ${id}`).toBe(shown)
+    }
+  })
+
+  it('celebrates 29 February on the 28th in other years', () => {
+    expect(isBirthdayThisWeek('2000-02-29', new Date(2027, 1, 26))).toBe(true)
+  })
+})

@@ -25,11 +25,12 @@ describe('planPeopleBatch', () => {
     expect(plan.commands.p0?.params).not.toHaveProperty('ADMIN_MODE')
   })
 
-  it('adds one counting command to the first batch and stays within 50 commands', () => {
+  it('lets the first page of a load count the whole set, and stays within 50 commands', () => {
     const plan = planPeopleBatch(query, 0, true)
     expect(Object.keys(plan.commands)).toHaveLength(50)
-    expect(plan.countKey).toBe('count')
-    expect(plan.commands.count?.params).toMatchObject({ start: 0, select: ['ID'], filter: { ACTIVE: true } })
+    expect(plan.countKey).toBe('p0')
+    expect(plan.commands.p0?.params).toMatchObject({ start: 0, select: ['ID', 'NAME'], filter: { ACTIVE: true, '>ID': 0 } })
+    expect(plan.commands.p1?.params).toMatchObject({ start: -1 })
   })
 
   it('asks for dismissed people with ADMIN_MODE only in an admin query', () => {
@@ -43,8 +44,7 @@ describe('readPeopleBatch', () => {
   it('reads pages in chain order and stops at the first short page', () => {
     const plan = planPeopleBatch(query, 0, true)
     const outcomes: Record<string, BatchOutcome> = {
-      count: { ok: true, result: [], total: 130 },
-      p0: { ok: true, result: page(1, 50) },
+      p0: { ok: true, result: page(1, 50), total: 130 },
       p1: { ok: true, result: page(51, 50) },
       p2: { ok: true, result: page(101, 30) },
       // after a short page the reference points nowhere: whatever comes back is ignored
@@ -89,6 +89,22 @@ describe('readPeopleBatch', () => {
     expect(reading.error?.code).toBe('CURSOR_STUCK')
   })
 
+  it('never takes an answer that is not a list for the end of the walk', () => {
+    const plan = planPeopleBatch(query, 0, false)
+    const reading = readPeopleBatch(plan, {
+      p0: { ok: true, result: page(1, 50) },
+      p1: { ok: true, result: { error: 'ERROR_CORE', error_description: 'oops' } },
+    })
+    expect(reading).toMatchObject({ done: false, afterId: 50 })
+    expect(reading.error?.code).toBe('ERROR_UNEXPECTED_ANSWER')
+  })
+
+  it('reads a page that arrived as an object with keys 0..n-1', () => {
+    const plan = planPeopleBatch(query, 0, false)
+    const asObject = Object.fromEntries(page(1, 3).map((row, i) => [String(i), row]))
+    expect(readPeopleBatch(plan, { p0: { ok: true, result: asObject } })).toMatchObject({ done: true, afterId: 3 })
+  })
+
   it('ends on an empty first page', () => {
     const plan = planPeopleBatch(query, 500, false)
     expect(readPeopleBatch(plan, { p0: { ok: true, result: [] } })).toMatchObject({ done: true, rows: [] })
@@ -100,7 +116,9 @@ describe('pagesToAsk', () => {
     expect(pagesToAsk(null, 0)).toBe(50)
     expect(pagesToAsk(10_000, 2450)).toBe(50)
     expect(pagesToAsk(3000, 2450)).toBe(12)
-    expect(pagesToAsk(3000, 3000)).toBe(1)
+    // the count is out of date once the load has passed it: read as much as a request can
+    expect(pagesToAsk(3000, 3000)).toBe(50)
+    expect(pagesToAsk(100, 2600)).toBe(50)
     expect(planPeopleBatch(query, 2450, false, pagesToAsk(3000, 2450)).pageKeys).toHaveLength(12)
   })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toPerson, type Person } from '@/domain/person'
-import { buildSearchIndex, searchPeople, MAX_QUERY_LENGTH } from '@/domain/search'
+import { buildSearchIndex, createSearcher, searchPeople, MAX_QUERY_LENGTH } from '@/domain/search'
 import { foldText } from '@/domain/text-fold'
 
 function person(id: number, fields: Record<string, unknown>): Person {
@@ -97,5 +97,28 @@ describe('one-letter queries', () => {
       const narrowed = ids(`${letter}${letter}`) ?? []
       for (const id of narrowed) expect(all(letter).has(id)).toBe(true)
     }
+  })
+})
+
+describe('typing on gives what a fresh search gives', () => {
+  const more = [
+    person(20, { NAME: 'Юлия', LAST_NAME: 'Белова' }),
+    person(21, { NAME: 'Kate', LAST_NAME: 'Smith', WORK_POSITION: 'Designer' }),
+    person(22, { NAME: 'Борис', LAST_NAME: 'Жуков' }),
+  ]
+  const bigger = buildSearchIndex([...people, ...more])
+
+  it('also for letters that sit on punctuation keys of the other layout', () => {
+    for (const sequence of [['ю', 'юл'], ['б', 'бф'], [',', ',j', ',jh'], [';', ';e'], ['k', 'ka', 'kat']]) {
+      const typing = createSearcher(bigger)
+      let typed: number[] = []
+      for (const query of sequence) typed = typing(query)?.people.map((p) => p.id) ?? []
+      const fresh = createSearcher(bigger)(sequence.at(-1)!)?.people.map((p) => p.id) ?? []
+      expect(typed, sequence.join(' → ')).toEqual(fresh)
+    }
+  })
+
+  it('reads ",jhbc" as «борис»', () => {
+    expect(createSearcher(bigger)(',jhbc')?.people.map((p) => p.id)).toEqual([22])
   })
 })

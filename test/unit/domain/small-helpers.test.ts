@@ -21,6 +21,13 @@ describe('highlightSegments', () => {
     ])
   })
 
+  it('keeps a separate combining accent with its letter', () => {
+    expect(highlightSegments('Jose\u0301 Luis', ['jose'])).toEqual([
+      { text: 'Jose\u0301', match: true },
+      { text: ' Luis', match: false },
+    ])
+  })
+
   it('leaves text without matches whole', () => {
     expect(highlightSegments('<b>x</b>', [])).toEqual([{ text: '<b>x</b>', match: false }])
   })
@@ -64,6 +71,18 @@ describe('sorting', () => {
       orderByRanks(people, sortRanks(people, 'city', locale), { key: 'city', desc: false }).map((p) => p.city)
     expect(byName('de')).toEqual(['Adams', 'Ångström', 'Zeller', ''])
     expect(byName('sv')).toEqual(['Adams', 'Zeller', 'Ångström', ''])
+    const descending = orderByRanks(people, sortRanks(people, 'city', 'de'), { key: 'city', desc: true })
+    expect(descending.map((p) => p.city)).toEqual(['Zeller', 'Ångström', 'Adams', ''])
+  })
+
+  it('sorts names by surname, then first name, even when one surname starts another', () => {
+    const names = [
+      ['Борис', 'Иванова'],
+      ['Анна', 'Иванов'],
+      ['Яна', 'Иванов'],
+    ].map(([first, last], i) => toPerson({ ID: String(i + 1), NAME: first, LAST_NAME: last }) as Person)
+    const sorted = orderByRanks(names, sortRanks(names, 'name', 'ru'), { key: 'name', desc: false })
+    expect(sorted.map((p) => p.fullName)).toEqual(['Анна Иванов', 'Яна Иванов', 'Борис Иванова'])
   })
 })
 

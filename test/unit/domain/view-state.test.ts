@@ -55,6 +55,16 @@ describe('view state in the URL', () => {
     expect(view.facets.positions.length).toBeLessThanOrEqual(50)
   })
 
+  it('keeps the remembered columns when a link names none that exist', () => {
+    expect(parseViewState({ cols: 'zzz' }).columns).toBeNull()
+    expect(parseViewState({ cols: 'name' }).columns).toBeNull()
+  })
+
+  it('reads long lists of department IDs whole', () => {
+    const many = Array.from({ length: 40 }, (_, i) => 10_000 + i)
+    expect(parseViewState({ dept: many.join(',') }).facets.departments).toEqual(many)
+  })
+
   it('reads an empty query as the default view', () => {
     expect(parseViewState({})).toEqual({ ...DEFAULT_VIEW, facets: NO_FACETS })
   })

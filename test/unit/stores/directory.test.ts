@@ -139,6 +139,51 @@ describe('directory store: loading', () => {
   })
 })
 
+describe('directory store: refreshing a cached directory', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    fetchPeopleBatch.mockReset()
+  })
+
+  async function openWithCache(cached: number) {
+    const cache = memoryCache()
+    await cache.write({ memberId: 'portal-1', viewerId: 7, scopes: null, view: 'directory' }, {
+      savedAt: 1,
+      people: rows(1, cached).map((r) => toPerson(r)!),
+      departments: [],
+    })
+    signIn(7)
+    const directory = useDirectoryStore()
+    directory.replaceCache(cache)
+    return { directory, cache }
+  }
+
+  it('counts the portal again, so a portal that grew loads in full batches', async () => {
+    const { directory } = await openWithCache(100)
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 2500, false, { total: 5000 }))
+      .mockImplementationOnce(async () => reading(2501, 2500, true))
+    await directory.open()
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(2)
+    expect(fetchPeopleBatch.mock.calls[0]?.[3]).toBe(true)
+    expect(fetchPeopleBatch.mock.calls[1]?.[4]).toBe(50)
+    expect(directory.people).toHaveLength(5000)
+    expect(directory.cachedAt).toBeNull()
+  })
+
+  it('keeps the cached list, still marked as cached, when the refresh fails', async () => {
+    const { directory, cache } = await openWithCache(40)
+    fetchPeopleBatch.mockImplementationOnce(async () =>
+      reading(1, 10, false, { error: new RestError('INTERNAL_SERVER_ERROR', 500, '', 'batch') }),
+    )
+    await directory.open()
+    expect(directory.people).toHaveLength(40)
+    expect(directory.cachedAt).toBe(1)
+    // nothing old was written back as if it were new
+    expect([...cache.entries.values()][0]?.savedAt).toBe(1)
+  })
+})
+
 describe('directory store: view', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
