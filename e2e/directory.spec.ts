@@ -126,9 +126,10 @@ test.describe('the directory', () => {
     await page.keyboard.press('ArrowDown')
     const third = app.locator('tr[aria-rowindex="4"]')
     await expect(third).toBeFocused()
+    const name = (await third.locator('td').first().locator('span.truncate').first().textContent())!.trim()
     await page.keyboard.press('Enter')
-    // the portal opens the native profile in its slider
-    await expect(page.locator('iframe[src*="/company/personal/user/"]')).toBeVisible()
+    // the person's card opens beside the list
+    await expect(app.getByTestId('person-card').getByTestId('person-name')).toHaveText(name)
   })
 
   test('serves a reopen from the cache at once, then refreshes it', async ({ page, request }) => {

@@ -9,6 +9,7 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'directory', component: DirectoryView },
+    { path: '/structure', name: 'structure', component: () => import('./views/OrgTreeView.vue') },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 })

@@ -4,10 +4,18 @@ import type { B24Frame } from '@bitrix24/b24jssdk'
 export interface PortalActions {
   /** the portal page title; the portal only allows it on the app's own page (DEFAULT) */
   setTitle(title: string): void
-  /** keep the frame as tall as the app's content */
+  /** make the frame as tall as the app's content */
   fitWindow(): void
   /** the native Bitrix24 profile of a person, in the portal's slider */
   openProfile(userId: number): Promise<void>
+  /** a chat with the person in the Bitrix24 messenger */
+  openMessenger(userId: number): void
+  /** an audio or video call through the Bitrix24 messenger */
+  call(userId: number, video: boolean): void
+  /** a phone call through Bitrix24 telephony */
+  phone(number: string): void
+  /** tells the portal the installer is done; the portal then reloads its page */
+  finishInstall(): Promise<void>
 }
 
 export function createPortalActions(b24: B24Frame): PortalActions {
@@ -22,6 +30,20 @@ export function createPortalActions(b24: B24Frame): PortalActions {
     },
     async openProfile(userId) {
       await b24.slider.openPath(b24.slider.getUrl(`/company/personal/user/${userId}/`))
+    },
+    // The messenger commands are fire-and-forget: the portal never answers them.
+    openMessenger(userId) {
+      b24.parent.imOpenMessenger(userId).catch(ignore)
+    },
+    call(userId, video) {
+      b24.parent.imCallTo(userId, video).catch(ignore)
+    },
+    phone(number) {
+      b24.parent.imPhoneTo(number).catch(ignore)
+    },
+    async finishInstall() {
+      // the portal reloads its page instead of answering, so do not wait for a reply
+      void b24.installFinish().catch(ignore)
     },
   }
 }

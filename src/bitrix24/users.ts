@@ -40,3 +40,11 @@ export async function fetchViewer(client: RestClient, accessCodes: readonly stri
 export function parseScopes(result: unknown): string[] | null {
   return Array.isArray(result) ? result.filter((s): s is string => typeof s === 'string') : null
 }
+
+/** One person by ID, or null when the portal does not show them to the viewer. */
+export async function fetchPersonById(client: RestClient, id: number, select: readonly string[]): Promise<RawUser | null> {
+  const { result } = await client.call<unknown>('user.get', { filter: { ID: id }, select: [...select] })
+  const list = Array.isArray(result) ? result : []
+  const found = list.find((u) => u && typeof u === 'object' && Number((u as RawUser).ID) === id)
+  return (found as RawUser | undefined) ?? null
+}

@@ -33,7 +33,9 @@ export function useViewStateInUrl(rememberedColumns: () => ColumnKey[]) {
         sort: sort.value,
         columns: columns.value.join() === COLUMN_KEYS.join() ? null : columns.value,
       })
-      void router.replace({ query: next })
+      // other parts of the URL (the open person card) stay as they are
+      const { person } = route.query
+      void router.replace({ query: person ? { ...next, person } : next })
     },
     { deep: true, debounce: 300, maxWait: 1500 },
   )

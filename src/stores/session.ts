@@ -18,6 +18,8 @@ export const useSessionStore = defineStore('session', () => {
   const me = ref<Person | null>(null)
   /** may open the admin views: a portal admin, or someone holding an access code an admin granted */
   const canAdmin = ref(false)
+  /** a portal administrator (user.admin) */
+  const isAdmin = ref(false)
   /** the scopes granted to the app; null when the portal would not say */
   const scopes = ref<string[] | null>(null)
   const problemDetail = ref('')
@@ -37,6 +39,7 @@ export const useSessionStore = defineStore('session', () => {
       me.value = toPerson(viewer.user)
       if (!me.value) throw new Error('user.current sent no usable user')
       scopes.value = viewer.scopes
+      isAdmin.value = viewer.isAdmin
       canAdmin.value = viewer.isAdmin || viewer.granted
       status.value = 'ready'
     } catch (error) {
@@ -54,14 +57,36 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  function openMessenger(userId: number) {
+    frame.value?.actions.openMessenger(userId)
+  }
+
+  function call(userId: number, video: boolean) {
+    frame.value?.actions.call(userId, video)
+  }
+
+  function phone(number: string) {
+    frame.value?.actions.phone(number)
+  }
+
+  /** Makes the portal's frame as tall as the app's content. */
+  function fitFrame() {
+    frame.value?.actions.fitWindow()
+  }
+
+  /** The installer is done: the portal marks the app installed and reloads its page. */
+  async function finishInstall() {
+    await frame.value?.actions.finishInstall()
+  }
+
   /** The portal page's own title (only the app's main page may set it). */
   function setPageTitle(title: string) {
     frame.value?.actions.setTitle(title)
   }
 
   return {
-    status, frame, me, canAdmin, scopes, problemDetail, placement, lang, locale, access,
-    start, openProfile, setPageTitle,
+    status, frame, me, canAdmin, isAdmin, scopes, problemDetail, placement, lang, locale, access,
+    start, openProfile, openMessenger, call, phone, finishInstall, setPageTitle, fitFrame,
   }
 })
 

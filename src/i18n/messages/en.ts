@@ -1,4 +1,16 @@
+import person from './parts/person.en'
+import install from './parts/install.en'
+import org from './parts/org.en'
+
 export default {
+  org,
+  install,
+  person,
+  nav: {
+    label: 'Sections',
+    people: 'People',
+    structure: 'Structure',
+  },
   app: {
     name: 'People Directory',
   },

@@ -1,6 +1,17 @@
 import type { Messages } from '../index'
+import person from './parts/person.ru'
+import install from './parts/install.ru'
+import org from './parts/org.ru'
 
 export default {
+  org,
+  install,
+  person,
+  nav: {
+    label: 'Разделы',
+    people: 'Сотрудники',
+    structure: 'Структура',
+  },
   app: {
     name: 'Справочник сотрудников',
   },

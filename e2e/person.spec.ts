@@ -1,0 +1,129 @@
+import { expect, test, type Page } from '@playwright/test'
+import { appFrame, openPortal, persona, rest } from './portal'
+
+interface LogEntry {
+  seq: number
+  kind: string
+  name: string
+  params: Record<string, unknown>
+}
+
+/** Frame messages the portal received since a point in its log. */
+async function frameMessages(page: Page, since: number): Promise<LogEntry[]> {
+  const log = (await (await page.request.get(`/_portal/api/log?since=${since}`)).json()) as LogEntry[]
+  return log.filter((entry) => entry.kind === 'frame')
+}
+
+async function lastSeq(page: Page): Promise<number> {
+  const log = (await (await page.request.get('/_portal/api/log?since=0')).json()) as LogEntry[]
+  return log.at(-1)?.seq ?? 0
+}
+
+test.describe('the person card', () => {
+  test('opens from a row as a side panel that a link can reopen', async ({ page, request }) => {
+    const viewer = await persona(request, 'employee')
+    const app = await openPortal(page, { persona: 'employee' })
+    await app.getByRole('searchbox').fill(viewer.name.split(' ').at(-1)!)
+    await app.getByTestId('person-row').filter({ hasText: viewer.name.split(' ')[0]! }).first().click()
+    const card = app.getByTestId('person-card')
+    await expect(card).toBeVisible()
+    await expect(card.getByTestId('person-name')).toContainText(viewer.name.split(' ')[0]!)
+    await expect(card.getByTestId('person-departments')).toBeVisible()
+
+    // the URL carries the open card: a fresh load of the frame opens it again
+    const frame = page.frames().find((f) => f.url().includes('person='))
+    expect(frame, 'the frame URL names the open person').toBeTruthy()
+    await frame!.evaluate((url) => window.location.assign(url), frame!.url().replace('?', '?again=1&'))
+    await expect(appFrame(page).getByTestId('person-card')).toBeVisible({ timeout: 30_000 })
+  })
+
+  test('its actions ask the portal for the messenger, calls and the native profile', async ({ page, request }) => {
+    const viewer = await persona(request, 'employee')
+    const app = await openPortal(page, { persona: 'head' })
+    await expect(app.getByTestId('person-row').first()).toBeVisible({ timeout: 30_000 })
+    const frame = page.frames().find((f) => f.url().includes(':4173/'))!
+    await frame.evaluate((id) => window.location.assign(window.location.href.replace(/#.*$/, '') + `#/?person=${id}`), viewer.userId)
+    const card = appFrame(page).getByTestId('person-card')
+    await expect(card).toBeVisible({ timeout: 30_000 })
+    const since = await lastSeq(page)
+    const actions = card.getByTestId('person-actions')
+    await actions.getByRole('button', { name: 'Message' }).click()
+    await actions.getByRole('button', { name: 'Video call' }).click()
+    await actions.getByRole('button', { name: 'Call', exact: true }).click()
+    await expect
+      .poll(async () => (await frameMessages(page, since)).map((m) => m.name))
+      .toEqual(expect.arrayContaining(['imOpenMessenger', 'imCallTo']))
+    const messages = await frameMessages(page, since)
+    expect(messages.find((m) => m.name === 'imOpenMessenger')?.params).toMatchObject({ dialogId: viewer.userId })
+    expect(messages.filter((m) => m.name === 'imCallTo').map((m) => m.params.video)).toEqual([true, false])
+
+    await actions.getByRole('button', { name: 'Profile in Bitrix24' }).click()
+    await expect(page.locator(`iframe[src*="/company/personal/user/${viewer.userId}/"]`)).toBeVisible()
+  })
+
+  test('downloads a vCard of the person', async ({ page, request }) => {
+    const viewer = await persona(request, 'employee')
+    const app = await openPortal(page, { persona: 'employee' })
+    await expect(app.getByTestId('person-row').first()).toBeVisible({ timeout: 30_000 })
+    const frame = page.frames().find((f) => f.url().includes(':4173/'))!
+    await frame.evaluate((id) => window.location.assign(window.location.href.replace(/#.*$/, '') + `#/?person=${id}`), viewer.userId)
+    const download = page.waitForEvent('download')
+    await appFrame(page).getByTestId('vcard').click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/\.vcf$/)
+    const text = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8')
+    expect(text).toContain('BEGIN:VCARD')
+    expect(text).toContain(`FN:${viewer.name.split(' ')[0]}`)
+  })
+})
+
+test.describe('profile placements', () => {
+  test('the profile toolbar shows the card of the profile owner', async ({ page, request }) => {
+    const owner = await persona(request, 'head')
+    const app = await openPortal(page, {
+      persona: 'employee',
+      placement: 'USER_PROFILE_TOOLBAR',
+      placementUserId: String(owner.userId),
+    })
+    await expect(app.getByTestId('person-placement')).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByTestId('person-name')).toContainText(owner.name.split(' ')[0]!)
+    // a department head's card lists who reports to them
+    await expect(app.getByTestId('person-reports')).toBeVisible({ timeout: 30_000 })
+  })
+
+  test('the profile menu shows the viewer with their managers and colleagues', async ({ page, request }) => {
+    const viewer = await persona(request, 'employee')
+    const app = await openPortal(page, { persona: 'employee', placement: 'USER_PROFILE_MENU' })
+    await expect(app.getByTestId('person-name')).toContainText(viewer.name.split(' ')[0]!, { timeout: 30_000 })
+    await expect(app.getByTestId('person-managers').getByTestId('person-link').first()).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByTestId('person-colleagues')).toBeVisible()
+    // a manager's name opens their own card
+    const manager = app.getByTestId('person-managers').getByTestId('person-link').first()
+    const managerName = (await manager.locator('span span').first().textContent())!
+    await manager.click()
+    await expect(app.getByTestId('person-name')).toHaveText(managerName)
+  })
+
+  test('a person the viewer may not see gets a clear message', async ({ page, request }) => {
+    // an extranet user who shares no group with an employee is invisible to them (user.get finds nobody)
+    const outsider = await persona(request, 'extranet')
+    const app = await openPortal(page, {
+      persona: 'employee',
+      placement: 'USER_PROFILE_TOOLBAR',
+      placementUserId: String(outsider.userId),
+    })
+    const { result } = await rest<unknown[]>(page, 'user.get', { filter: { ID: outsider.userId } })
+    expect(result, 'the demo portal gives these two personas no shared group').toHaveLength(0)
+    await expect(app.getByTestId('person-missing')).toBeVisible({ timeout: 30_000 })
+  })
+
+  test('the portal title stays untouched outside the app\'s own page', async ({ page }) => {
+    await page.goto('/')
+    const since = await lastSeq(page)
+    const app = await openPortal(page, { persona: 'employee', placement: 'USER_PROFILE_MENU' })
+    await expect(app.getByTestId('person-card')).toBeVisible({ timeout: 30_000 })
+    const sent = (await frameMessages(page, since)).map((m) => m.name)
+    expect(sent).toContain('getInitData')
+    expect(sent).not.toContain('setTitle')
+  })
+})

@@ -1,0 +1,21 @@
+/** Strings of the org structure view (src/views/OrgTreeView.vue and src/components/org). */
+export default {
+  title: 'Structure',
+  treeLabel: 'Company structure',
+  searchLabel: 'Find a department or a person',
+  searchPlaceholder: 'Find a department or a person…',
+  resultsLabel: 'Departments and people found',
+  noMatches: 'No department or person matches',
+  department: 'Department',
+  departments: 'no departments | {n} department | {n} departments',
+  total: 'no people | {n} person | {n} people',
+  direct: 'none directly | {n} directly | {n} directly',
+  noHead: 'No head',
+  showPeople: 'Show people',
+  showPeopleOf: 'Show people of {name}',
+  loading: 'Loading the structure…',
+  countingPeople: 'counting people…',
+  loadFailed: 'The structure could not be loaded',
+  emptyTitle: 'No departments',
+  emptyBody: 'This Bitrix24 has no departments you can see.',
+}

@@ -1,0 +1,71 @@
+import { defineStore, acceptHMRUpdate } from 'pinia'
+import { ref } from 'vue'
+import { bindPlacement, fetchBindings } from '@/bitrix24/placements'
+import { toRestError } from '@/bitrix24/rest-error'
+import { adviceFor, handlerUrl, PROFILE_PLACEMENTS, type InstallAdvice } from '@/domain/install-plan'
+import { useSessionStore } from './session'
+
+export type StepState = 'waiting' | 'running' | 'done' | 'already' | 'failed'
+
+export interface InstallStep {
+  key: 'admin' | (typeof PROFILE_PLACEMENTS)[number] | 'finish'
+  state: StepState
+}
+
+/** The installer: checks the admin, binds the profile placements (once), then tells the portal it is done. */
+export const useInstallStore = defineStore('install', () => {
+  const session = useSessionStore()
+  const steps = ref<InstallStep[]>([
+    { key: 'admin', state: 'waiting' },
+    ...PROFILE_PLACEMENTS.map((key) => ({ key, state: 'waiting' as StepState })),
+    { key: 'finish', state: 'waiting' },
+  ])
+  const failure = ref<{ code: string; advice: InstallAdvice } | null>(null)
+  const running = ref(false)
+
+  function mark(key: InstallStep['key'], state: StepState) {
+    steps.value = steps.value.map((step) => (step.key === key ? { ...step, state } : step))
+  }
+
+  /** Runs (or re-runs after an error) every step not yet done. Binding twice is avoided, not relied upon. */
+  async function run(titles: Record<string, string>, lang: string): Promise<void> {
+    const client = session.frame?.rest
+    if (!client || running.value) return
+    running.value = true
+    failure.value = null
+    let current: InstallStep['key'] = 'admin'
+    try {
+      mark('admin', 'running')
+      if (!session.isAdmin) throw Object.assign(new Error('not an admin'), { code: 'ACCESS_DENIED' })
+      mark('admin', 'done')
+      const handler = handlerUrl(window.location)
+      current = PROFILE_PLACEMENTS[0]
+      mark(current, 'running')
+      const bound = await fetchBindings(client)
+      for (const placement of PROFILE_PLACEMENTS) {
+        current = placement
+        mark(placement, 'running')
+        if (bound.some((b) => b.placement === placement && b.handler === handler)) {
+          mark(placement, 'already')
+          continue
+        }
+        await bindPlacement(client, { placement, handler, title: titles[lang] ?? titles.en ?? '', titles })
+        mark(placement, 'done')
+      }
+      current = 'finish'
+      mark('finish', 'running')
+      await session.finishInstall()
+      mark('finish', 'done')
+    } catch (error) {
+      const code = toRestError(error, 'placement.bind').code
+      mark(current, 'failed')
+      failure.value = { code, advice: adviceFor(code) }
+    } finally {
+      running.value = false
+    }
+  }
+
+  return { steps, failure, running, run }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useInstallStore, import.meta.hot))

@@ -1,0 +1,78 @@
+import { defineStore, acceptHMRUpdate } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { fetchPersonById } from '@/bitrix24/users'
+import { toPerson, type Person } from '@/domain/person'
+import { colleaguesOf, managerChain, reportsOf } from '@/domain/org-people'
+import { departmentPath } from '@/domain/departments'
+import { directorySelect } from '@/domain/scope-access'
+import { toVCard, vCardFileName } from '@/domain/vcard'
+import { useSessionStore } from './session'
+import { useDirectoryStore } from './directory'
+
+export type PersonStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'error'
+
+/** The person whose card is open, and everyone around them. */
+export const usePersonStore = defineStore('person', () => {
+  const session = useSessionStore()
+  const directory = useDirectoryStore()
+
+  const personId = ref<number | null>(null)
+  /** the person as fetched on their own, when the directory has not loaded them (yet) */
+  const fetched = shallowRef<Person | null>(null)
+  const fetchStatus = ref<PersonStatus>('idle')
+
+  const peopleById = computed(() => new Map(directory.people.map((p) => [p.id, p])))
+  const person = computed<Person | null>(() => {
+    const id = personId.value
+    if (id === null) return null
+    return peopleById.value.get(id) ?? (fetched.value?.id === id ? fetched.value : null)
+  })
+  const status = computed<PersonStatus>(() => (person.value ? 'ready' : fetchStatus.value))
+
+  const departments = computed(() =>
+    (person.value?.departmentIds ?? [])
+      .filter((id) => directory.tree.byId.has(id))
+      .map((id) => ({ id, path: departmentPath(directory.tree, id) })),
+  )
+  const managers = computed(() => (person.value ? managerChain(person.value, directory.tree, peopleById.value) : []))
+  const reports = computed(() =>
+    person.value ? reportsOf(person.value, directory.tree, directory.people) : { direct: [], total: 0 },
+  )
+  const colleagues = computed(() => (person.value ? colleaguesOf(person.value, directory.people) : []))
+
+  /**
+   * Opens a person's card. From the loaded directory when they are in it; otherwise one user.get by ID,
+   * which also tells whether the viewer may see them at all.
+   */
+  async function show(id: number): Promise<void> {
+    personId.value = id
+    if (peopleById.value.has(id)) return
+    const client = session.frame?.rest
+    if (!client) return
+    fetchStatus.value = 'loading'
+    try {
+      const raw = await fetchPersonById(client, id, directorySelect(session.access))
+      if (personId.value !== id) return
+      fetched.value = raw ? toPerson(raw) : null
+      fetchStatus.value = fetched.value ? 'ready' : 'missing'
+    } catch {
+      if (personId.value === id) fetchStatus.value = 'error'
+    }
+  }
+
+  function close() {
+    personId.value = null
+  }
+
+  /** The open person's contact card, ready to download. */
+  function vCard(): { fileName: string; text: string } | null {
+    const p = person.value
+    if (!p) return null
+    const path = departments.value[0]?.path ?? []
+    return { fileName: vCardFileName(p), text: toVCard(p, { departments: path.slice(-1), company: path[0] }) }
+  }
+
+  return { personId, person, status, departments, managers, reports, colleagues, show, close, vCard }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePersonStore, import.meta.hot))
