@@ -20,10 +20,14 @@ test.describe('installing the app', () => {
   })
 
   test('an admin installs it: both profile placements are bound, then the directory opens', async ({ page }) => {
-    const app = await openPortal(page, { persona: 'admin', installed: '0' })
-    await expect(app.getByTestId('install-view')).toBeVisible({ timeout: 30_000 })
+    const log = (await (await page.request.get('/_portal/api/log?since=0')).json()) as LogEntry[]
+    const since = log.at(-1)?.seq ?? 0
+    await openPortal(page, { persona: 'admin', installed: '0' })
     // the portal reloads its page once the installer finished, and the directory opens in it
     await expect(appFrame(page).getByTestId('people-count')).toBeVisible({ timeout: 30_000 })
+    const after = (await (await page.request.get(`/_portal/api/log?since=${since}`)).json()) as LogEntry[]
+    expect(after.filter((e) => e.kind === 'rest' && e.name === 'placement.bind')).toHaveLength(2)
+    expect(after.some((e) => e.kind === 'frame' && e.name === 'setInstallFinish')).toBe(true)
     const { result } = await rest<{ placement: string; handler: string }[]>(page, 'placement.get')
     const handler = `http://localhost:${APP_PORT}/`
     expect(result).toEqual(
@@ -35,7 +39,6 @@ test.describe('installing the app', () => {
   })
 
   test('installing again binds nothing twice', async ({ page }) => {
-    await page.goto('/?persona=admin')
     const log = (await (await page.request.get('/_portal/api/log?since=0')).json()) as LogEntry[]
     const since = log.at(-1)?.seq ?? 0
     const app = await openPortal(page, { persona: 'admin', installed: '0' })

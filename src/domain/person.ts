@@ -28,6 +28,8 @@ export interface Person {
   employmentDate: string
   /** YYYY-MM-DD or '': when the account was created, the fallback for "new" when no employment date is set */
   registeredAt: string
+  /** a date-time Date can read, or '': last activity, when the portal sends it as text (user.get often sends {}) */
+  lastActivity: string
 }
 
 /** Portals send strings, numbers, null, and `{}` for some dates: only real strings and numbers count. */
@@ -50,6 +52,20 @@ function ids(value: unknown): number[] {
 function isoDate(value: unknown): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text(value))
   return match ? `${match[1]}-${match[2]}-${match[3]}` : ''
+}
+
+/**
+ * A date and time in any of the shapes portals send: ISO 8601, "2024-07-23 08:08:50" or the site format
+ * "24.08.2023 13:19:39". Minutes are enough; anything else gives ''.
+ */
+function dateTime(value: unknown): string {
+  const raw = text(value)
+  // with an offset the moment is exact: keep it whole for Date to read
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$/.test(raw)) return raw
+  const iso = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(raw)
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}T${iso[4]}:${iso[5]}`
+  const site = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2})/.exec(raw)
+  return site ? `${site[3]}-${site[2]}-${site[1]}T${site[4]}:${site[5]}` : ''
 }
 
 /** Only http(s) URLs may become an image source. */
@@ -96,5 +112,6 @@ export function toPerson(raw: RawUser): Person | null {
     birthday: isoDate(raw.PERSONAL_BIRTHDAY),
     employmentDate: isoDate(raw.UF_EMPLOYMENT_DATE),
     registeredAt: isoDate(raw.DATE_REGISTER),
+    lastActivity: dateTime(raw.LAST_ACTIVITY_DATE),
   }
 }

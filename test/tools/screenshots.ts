@@ -18,6 +18,8 @@ interface Shot {
   dark?: boolean
   /** what to do in the app before the picture */
   prepare?: (page: Page) => Promise<void>
+  /** a view without the people grid (placements, installer) */
+  rowless?: boolean
 }
 
 const app = (page: Page) => page.frameLocator('iframe[id^="appframe_"]')
@@ -35,6 +37,26 @@ const SHOTS: Shot[] = [
   { name: 'directory-ru-dark', query: 'persona=employee&lang=ru', width: 1280, dark: true },
   { name: 'directory-narrow', query: 'persona=admin', width: 400 },
   { name: 'directory-brief-scope', query: 'persona=employee&scope=user_brief,placement', width: 1280 },
+  {
+    name: 'person-card',
+    query: 'persona=employee',
+    width: 1600,
+    prepare: async (page) => {
+      await app(page).getByTestId('person-row').nth(2).click()
+      await app(page).getByTestId('person-card').waitFor()
+    },
+  },
+  {
+    name: 'structure',
+    query: 'persona=employee',
+    width: 1600,
+    prepare: async (page) => {
+      await app(page).getByTestId('nav-structure').click()
+      await app(page).getByRole('tree').waitFor()
+    },
+  },
+  { name: 'profile-menu', query: 'persona=head&placement=USER_PROFILE_MENU', width: 1280, rowless: true },
+  { name: 'install', query: 'persona=admin&installed=0&scope=user_basic,department', width: 1280, rowless: true },
 ]
 
 const executablePath = ensureChromium()
@@ -51,9 +73,10 @@ try {
     })
     const page = await context.newPage()
     await page.goto(`${portal.url}/?${shot.query}`)
-    await app(page).getByTestId('person-row').first().waitFor({ timeout: 60_000 })
+    if (shot.rowless) await app(page).locator('main').first().waitFor({ timeout: 60_000 })
+    else await app(page).getByTestId('person-row').first().waitFor({ timeout: 60_000 })
     await shot.prepare?.(page)
-    await page.waitForTimeout(800)
+    await page.waitForTimeout(1500)
     await page.screenshot({ path: `${OUT}/${shot.name}.png` })
     console.log(`${OUT}/${shot.name}.png`)
     await context.close()

@@ -41,6 +41,15 @@ describe('toPerson', () => {
     expect(person?.photo).toBe('')
   })
 
+  it('reads the last activity in every shape portals send it, and not the {} of user.get', () => {
+    expect(toPerson({ ID: '1', LAST_ACTIVITY_DATE: '2024-07-23 08:08:50' })?.lastActivity).toBe('2024-07-23T08:08')
+    expect(toPerson({ ID: '1', LAST_ACTIVITY_DATE: '24.08.2023 13:19:39' })?.lastActivity).toBe('2023-08-24T13:19')
+    expect(toPerson({ ID: '1', LAST_ACTIVITY_DATE: '2024-07-23T08:08:50+03:00' })?.lastActivity).toBe(
+      '2024-07-23T08:08:50+03:00',
+    )
+    expect(toPerson({ ID: '1', LAST_ACTIVITY_DATE: {} })?.lastActivity).toBe('')
+  })
+
   it('rejects records without a usable ID', () => {
     expect(toPerson({ NAME: 'Nobody' })).toBeNull()
     expect(toPerson({ ID: 'abc' })).toBeNull()

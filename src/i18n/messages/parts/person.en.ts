@@ -19,6 +19,7 @@ export default {
     innerPhone: 'Internal phone',
     city: 'City',
     localTime: 'Local time',
+    lastActivity: 'Last activity',
     employed: 'Employed since',
     birthday: 'Birthday',
   },

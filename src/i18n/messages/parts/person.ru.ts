@@ -20,6 +20,7 @@ export default {
     innerPhone: 'Внутренний телефон',
     city: 'Город',
     localTime: 'Местное время',
+    lastActivity: 'Последняя активность',
     employed: 'Работает с',
     birthday: 'День рождения',
   },
