@@ -60,9 +60,21 @@ export const useDirectoryStore = defineStore('directory', () => {
   const columns = ref<ColumnKey[]>([...COLUMN_KEYS])
 
   const tree = computed(() => buildDepartmentTree(departments.value))
+  // one path string per department, worked out once per tree: the grid asks for it on every render
+  const departmentLabels = computed(() => {
+    void tree.value
+    return new Map<number, string>()
+  })
   function departmentLabel(person: Person): string {
     const first = person.departmentIds[0]
-    return first === undefined ? '' : departmentPath(tree.value, first).join(' › ')
+    if (first === undefined) return ''
+    const labels = departmentLabels.value
+    let label = labels.get(first)
+    if (label === undefined) {
+      label = departmentPath(tree.value, first).join(' › ')
+      labels.set(first, label)
+    }
+    return label
   }
   // While a load appends batches, the indexes extend the previous ones instead of starting over.
   // Department names are part of each entry: new departments mean a fresh index.
@@ -86,12 +98,12 @@ export const useDirectoryStore = defineStore('directory', () => {
     buildFacetIndex(people.value, { tree: tree.value, today: today.value }, previous),
   )
   const filtered = computed(() => applyFacets(searched.value, facets.value, facetIndex.value))
-  // Counts follow a moment after typing stops: the list itself must never wait for them.
+  // Counts follow once typing pauses: the list itself must never wait for them.
   const facetCounts = shallowRef(countFacets([], NO_FACETS, facetIndex.value))
   watchDebounced(
     [searched, facets, facetIndex],
     () => (facetCounts.value = countFacets(searched.value, facets.value, facetIndex.value)),
-    { debounce: 150, maxWait: 600, immediate: true },
+    { debounce: 200, immediate: true },
   )
 
   // One collation pass per column and list; re-sorting a search result then compares numbers only.
