@@ -17,6 +17,7 @@ import {
   type OrgRow,
 } from '@/domain/org-tree'
 import { useRowWindow } from './useRowWindow'
+import { listKeyTarget } from './list-keys'
 
 export interface OrgTreeOptions {
   tree: Ref<DepartmentTree>
@@ -136,16 +137,8 @@ export function useOrgTree(options: OrgTreeOptions) {
   function onKeydown(event: KeyboardEvent, index: number) {
     const row = rows.value[index]
     if (!row || event.altKey || event.ctrlKey || event.metaKey) return
-    const page = Math.max(1, Math.floor((scroller.value?.clientHeight ?? rowHeight * 10) / rowHeight) - 1)
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + page,
-      PageUp: index - page,
-      Home: 0,
-      End: rows.value.length - 1,
-    }
-    const next = moves[event.key]
+    const pageRows = Math.floor((scroller.value?.clientHeight ?? rowHeight * 10) / rowHeight)
+    const next = listKeyTarget(event.key, index, rows.value.length, pageRows)
     if (next !== undefined) {
       event.preventDefault()
       void focusIndex(next)
