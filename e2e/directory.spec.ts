@@ -92,6 +92,24 @@ test.describe('the directory', () => {
     await expect(header).toHaveAttribute('aria-sort', 'descending')
   })
 
+  test('lets the viewer hide and reorder columns, and remembers them', async ({ page, request }) => {
+    const { app } = await openLoaded(page, request)
+    await app.getByTestId('columns-button').click()
+    const menu = app.getByTestId('columns-menu')
+    await menu.getByRole('checkbox', { name: 'E-mail' }).click()
+    await menu.getByRole('button', { name: 'Move City left' }).click()
+    await page.keyboard.press('Escape')
+    await expect(app.getByRole('columnheader', { name: 'E-mail' })).toHaveCount(0)
+    const headers = async (frame: FrameLocator) => (await frame.getByRole('columnheader').allTextContents()).map((h) => h.trim())
+    const before = await headers(app)
+    expect(before.indexOf('City')).toBeLessThan(before.indexOf('Phones'))
+
+    // a new visit, without the URL: the layout comes back from where the app keeps it
+    const again = await openPortal(page, { persona: 'employee' })
+    await expect(again.getByTestId('person-row').first()).toBeVisible({ timeout: 30_000 })
+    expect(await headers(again)).toEqual(before)
+  })
+
   test('keeps the view in the URL: a reload shows the same search, filters and sort', async ({ page, request }) => {
     const { app } = await openLoaded(page, request)
     await app.getByRole('searchbox').fill('an')
