@@ -1,9 +1,11 @@
 import person from './parts/person.en'
 import install from './parts/install.en'
+import errors from './parts/errors.en'
 import org from './parts/org.en'
 
 export default {
   org,
+  errors,
   install,
   person,
   nav: {
@@ -42,8 +44,6 @@ export default {
     matching: '{shown} of {all}',
     you: 'You',
     gridLabel: 'People',
-    loadFailed: 'The list is not complete yet',
-    loadFailedCode: 'Bitrix24 answered {code}. What is loaded stays; try again to continue from there.',
     retry: 'Try again',
     emptyTitle: 'Nobody matches',
     emptyBody: 'No one fits this search and these filters.',

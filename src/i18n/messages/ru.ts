@@ -1,10 +1,12 @@
 import type { Messages } from '../index'
 import person from './parts/person.ru'
 import install from './parts/install.ru'
+import errors from './parts/errors.ru'
 import org from './parts/org.ru'
 
 export default {
   org,
+  errors,
   install,
   person,
   nav: {
@@ -43,8 +45,6 @@ export default {
     matching: '{shown} из {all}',
     you: 'Вы',
     gridLabel: 'Сотрудники',
-    loadFailed: 'Список загружен не полностью',
-    loadFailedCode: 'Битрикс24 ответил {code}. Загруженное сохранится; повторите, чтобы продолжить с того же места.',
     retry: 'Повторить',
     emptyTitle: 'Никого не нашлось',
     emptyBody: 'Под этот поиск и фильтры никто не подходит.',
