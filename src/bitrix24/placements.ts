@@ -33,3 +33,8 @@ export async function bindPlacement(client: RestClient, request: BindRequest): P
     LANG_ALL: langAll,
   })
 }
+
+/** `placement.unbind` of one handler: an earlier address of this app that would show a second, broken item. */
+export async function unbindPlacement(client: RestClient, binding: PlacementBinding): Promise<void> {
+  await client.call('placement.unbind', { PLACEMENT: binding.placement, HANDLER: binding.handler })
+}

@@ -1,11 +1,11 @@
-import type { B24Frame } from '@bitrix24/b24jssdk'
+import { MessageCommands, type B24Frame } from '@bitrix24/b24jssdk'
 
 /** What the app asks of the portal page around it. Fire-and-forget commands never reject. */
 export interface PortalActions {
   /** the portal page title; the portal only allows it on the app's own page (DEFAULT) */
   setTitle(title: string): void
-  /** make the frame as tall as the app's content */
-  fitWindow(): void
+  /** make the frame this tall (CSS pixels), as wide as the portal gives it */
+  resizeFrame(height: number): void
   /** the native Bitrix24 profile of a person, in the portal's slider */
   openProfile(userId: number): Promise<void>
   /** a chat with the person in the Bitrix24 messenger */
@@ -25,8 +25,12 @@ export function createPortalActions(b24: B24Frame): PortalActions {
       // A non-DEFAULT placement denies setTitle and never answers: do not even ask there.
       if (b24.placement.isDefault) b24.parent.setTitle(title).catch(ignore)
     },
-    fitWindow() {
-      b24.parent.fitWindow().catch(ignore)
+    resizeFrame(height) {
+      // The SDK's fitWindow never shrinks (it sends the scroll height) and its resizeWindow fixes the width
+      // in pixels; the same command with width 100% and the measured height does both right.
+      b24.parent.message
+        .send(MessageCommands.resizeWindow, { width: '100%', height: Math.max(1, Math.ceil(height)), isSafely: true })
+        .catch(ignore)
     },
     async openProfile(userId) {
       await b24.slider.openPath(b24.slider.getUrl(`/company/personal/user/${userId}/`))

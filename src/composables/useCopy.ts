@@ -9,15 +9,20 @@ export function useCopy() {
   const toast = useToast()
 
   function legacyCopy(text: string): boolean {
+    // inside the element that has focus, so a dialog's focus trap does not pull the selection away
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    const host = previous?.parentElement ?? document.body
     const field = document.createElement('textarea')
     field.value = text
     field.setAttribute('readonly', '')
     field.style.position = 'fixed'
     field.style.opacity = '0'
-    document.body.appendChild(field)
+    host.appendChild(field)
+    field.focus()
     field.select()
-    const done = document.execCommand('copy')
+    const done = field.selectionEnd - field.selectionStart === text.length && document.execCommand('copy')
     field.remove()
+    previous?.focus()
     return done
   }
 

@@ -14,7 +14,7 @@ export function useFitFrame(target: Ref<HTMLElement | null>) {
     const height = Math.ceil(target.value?.getBoundingClientRect().height ?? 0)
     if (height === 0 || Math.abs(height - lastHeight) < 2) return
     lastHeight = height
-    session.fitFrame()
+    session.fitFrame(height)
   }, 150)
   useResizeObserver(target, () => void fit())
   onMounted(() => void fit())

@@ -13,9 +13,10 @@ export function handlerUrl(location: { origin: string; pathname: string }): stri
 export type InstallAdvice = 'admin' | 'scope' | 'handler' | 'retry'
 
 export function adviceFor(code: string): InstallAdvice {
-  if (code === 'ACCESS_DENIED' || code === 'WRONG_AUTH_TYPE' || code === 'user_access_error') return 'admin'
+  if (['ACCESS_DENIED', 'WRONG_AUTH_TYPE', 'user_access_error', 'ERROR_PLACEMENT_USER_MODE'].includes(code)) return 'admin'
   if (code === 'insufficient_scope') return 'scope'
-  if (code.startsWith('ERROR_WRONG_HANDLER') || code === 'ERROR_UNSUPPORTED_PROTOCOL' || code === 'ERROR_PLACEMENT_NOT_FOUND') {
+  const refused = ['ERROR_UNSUPPORTED_PROTOCOL', 'ERROR_PLACEMENT_NOT_FOUND', 'ERROR_PLACEMENT_MAX_COUNT', 'ERROR_ARGUMENT']
+  if (code.startsWith('ERROR_WRONG_HANDLER') || refused.includes(code)) {
     return 'handler'
   }
   return 'retry'

@@ -2,7 +2,12 @@ import type { Person } from './person'
 
 /** vCard 3.0 text escaping: backslash, comma, semicolon and line breaks. */
 function escape(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r?\n/g, '\\n')
+  return value
+    .replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;')
+    .replace(/\r\n|\r|\n/g, '\\n')
 }
 
 /** Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 character. */

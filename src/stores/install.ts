@@ -1,6 +1,6 @@
 import { defineStore, acceptHMRUpdate } from 'pinia'
 import { ref } from 'vue'
-import { bindPlacement, fetchBindings } from '@/bitrix24/placements'
+import { bindPlacement, fetchBindings, unbindPlacement } from '@/bitrix24/placements'
 import { toRestError } from '@/bitrix24/rest-error'
 import { adviceFor, handlerUrl, PROFILE_PLACEMENTS, type InstallAdvice } from '@/domain/install-plan'
 import { useSessionStore } from './session'
@@ -45,7 +45,10 @@ export const useInstallStore = defineStore('install', () => {
       for (const placement of PROFILE_PLACEMENTS) {
         current = placement
         mark(placement, 'running')
-        if (bound.some((b) => b.placement === placement && b.handler === handler)) {
+        const mine = bound.filter((b) => b.placement === placement)
+        // an earlier address of the app (moved host, http → https) would leave a second, broken item
+        for (const stale of mine.filter((b) => b.handler !== handler)) await unbindPlacement(client, stale)
+        if (mine.some((b) => b.handler === handler)) {
           mark(placement, 'already')
           continue
         }
@@ -57,7 +60,7 @@ export const useInstallStore = defineStore('install', () => {
       await session.finishInstall()
       mark('finish', 'done')
     } catch (error) {
-      const code = toRestError(error, 'placement.bind').code
+      const code = toRestError(error, current === 'finish' ? 'installFinish' : 'placement').code
       mark(current, 'failed')
       failure.value = { code, advice: adviceFor(code) }
     } finally {

@@ -1,5 +1,5 @@
 import { defineStore, acceptHMRUpdate } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { fetchPersonById } from '@/bitrix24/users'
 import { toPerson, type Person } from '@/domain/person'
 import { colleaguesOf, managerChain, reportsOf } from '@/domain/org-people'
@@ -46,7 +46,10 @@ export const usePersonStore = defineStore('person', () => {
    */
   async function show(id: number): Promise<void> {
     personId.value = id
-    if (peopleById.value.has(id)) return
+    if (peopleById.value.has(id)) {
+      fetchStatus.value = 'ready'
+      return
+    }
     const client = session.frame?.rest
     if (!client) return
     fetchStatus.value = 'loading'
@@ -60,6 +63,12 @@ export const usePersonStore = defineStore('person', () => {
     }
   }
 
+  // a refreshed directory may no longer hold the open person (dismissed since): ask for them on their own
+  watch(peopleById, (byId) => {
+    const id = personId.value
+    if (id !== null && !byId.has(id) && fetched.value?.id !== id && fetchStatus.value !== 'loading') void show(id)
+  })
+
   function close() {
     personId.value = null
   }
@@ -69,7 +78,8 @@ export const usePersonStore = defineStore('person', () => {
     const p = person.value
     if (!p) return null
     const path = departments.value[0]?.path ?? []
-    return { fileName: vCardFileName(p), text: toVCard(p, { departments: path.slice(-1), company: path[0] }) }
+    // the top of the tree is the company; the department is the person's own one below it, if any
+    return { fileName: vCardFileName(p), text: toVCard(p, { departments: path.slice(1).slice(-1), company: path[0] }) }
   }
 
   return { personId, person, status, departments, managers, reports, colleagues, show, close, vCard }

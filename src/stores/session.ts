@@ -70,8 +70,8 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /** Makes the portal's frame as tall as the app's content. */
-  function fitFrame() {
-    frame.value?.actions.fitWindow()
+  function fitFrame(height: number) {
+    frame.value?.actions.resizeFrame(height)
   }
 
   /** The installer is done: the portal marks the app installed and reloads its page. */

@@ -16,6 +16,8 @@ describe('the installer', () => {
     expect(adviceFor('insufficient_scope')).toBe('scope')
     expect(adviceFor('ERROR_WRONG_HANDLER_URL')).toBe('handler')
     expect(adviceFor('ERROR_UNSUPPORTED_PROTOCOL')).toBe('handler')
+    expect(adviceFor('ERROR_PLACEMENT_MAX_COUNT')).toBe('handler')
+    expect(adviceFor('ERROR_PLACEMENT_USER_MODE')).toBe('admin')
     expect(adviceFor('INTERNAL_SERVER_ERROR')).toBe('retry')
   })
 })

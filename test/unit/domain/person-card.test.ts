@@ -100,6 +100,14 @@ describe('vCard', () => {
     expect(toVCard(long).replace(/\r\n /g, '')).toContain(`FN:${'Ж'.repeat(60)} Ю`)
   })
 
+  it('never lets a line break or control character in user data start a new property', () => {
+    const sneaky = toPerson({ ID: '8', NAME: 'Eve\rEMAIL:evil@example.com', LAST_NAME: 'X\u0007' })!
+    const card = toVCard(sneaky)
+    expect(card).not.toMatch(/\r(?!\n)/)
+    expect(card.split('\r\n').filter((line) => line.startsWith('EMAIL'))).toEqual([])
+    expect(card).toContain('FN:Eve\\nEMAIL:evil@example.com X')
+  })
+
   it('names the file after the person, without characters file systems refuse', () => {
     expect(vCardFileName(toPerson({ ID: '7', NAME: 'A/B', LAST_NAME: '<C>' })!)).toBe('A B C.vcf')
   })
