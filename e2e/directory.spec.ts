@@ -1,5 +1,5 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test'
-import { appFrame, controlPost, expectedCount, grid, openPortal, peopleCount, persona, rest } from './portal'
+import { appFrame, controlPost, expectedCount, grid, openPortal, peopleCount, persona, portalLog, rest } from './portal'
 import { APP_PORT } from '../playwright.config'
 
 /** What a Russian word looks like when typed with the Latin layout switched on (ЙЦУКЕН keys on QWERTY). */
@@ -226,8 +226,7 @@ test.describe('the directory', () => {
       await expect(grid(app)).toHaveAttribute('aria-rowcount', String(expected + 1), { timeout: 30_000 })
       await expect(app.getByTestId('load-progress')).toHaveCount(0)
       await expect(app.getByTestId('load-error')).toHaveCount(0)
-      const log = (await (await request.get('/_portal/api/log?since=0')).json()) as { kind: string; status: number }[]
-      const rest = log.filter((entry) => entry.kind === 'rest')
+      const rest = (await portalLog(request)).filter((entry) => entry.kind === 'rest')
       // the viewer, the departments and at most ceil(N / 2500) + 1 batches of people, none refused
       expect(rest.every((entry) => entry.status === 200)).toBe(true)
       expect(rest.length).toBeLessThanOrEqual(3 + Math.ceil(expected / 2500) + 1)

@@ -1,22 +1,9 @@
 import { expect, test, type Page } from '@playwright/test'
-import { appFrame, openPortal, persona, rest } from './portal'
-
-interface LogEntry {
-  seq: number
-  kind: string
-  name: string
-  params: Record<string, unknown>
-}
+import { appFrame, logPosition, openPortal, persona, portalLog, rest } from './portal'
 
 /** Frame messages the portal received since a point in its log. */
-async function frameMessages(page: Page, since: number): Promise<LogEntry[]> {
-  const log = (await (await page.request.get(`/_portal/api/log?since=${since}`)).json()) as LogEntry[]
-  return log.filter((entry) => entry.kind === 'frame')
-}
-
-async function lastSeq(page: Page): Promise<number> {
-  const log = (await (await page.request.get('/_portal/api/log?since=0')).json()) as LogEntry[]
-  return log.at(-1)?.seq ?? 0
+async function frameMessages(page: Page, since: number) {
+  return (await portalLog(page.request, since)).filter((entry) => entry.kind === 'frame')
 }
 
 test.describe('the person card', () => {
@@ -45,7 +32,7 @@ test.describe('the person card', () => {
     await frame.evaluate((id) => window.location.assign(window.location.href.replace(/#.*$/, '') + `#/?person=${id}`), viewer.userId)
     const card = appFrame(page).getByTestId('person-card')
     await expect(card).toBeVisible({ timeout: 30_000 })
-    const since = await lastSeq(page)
+    const since = await logPosition(page.request)
     const actions = card.getByTestId('person-actions')
     await actions.getByRole('button', { name: 'Message' }).click()
     await actions.getByRole('button', { name: 'Video call' }).click()
@@ -80,7 +67,7 @@ test.describe('the person card', () => {
 test.describe('profile placements', () => {
   test('the profile toolbar shows the card of the profile owner', async ({ page, request }) => {
     const owner = await persona(request, 'head')
-    const since = await lastSeq(page)
+    const since = await logPosition(page.request)
     const app = await openPortal(page, {
       persona: 'employee',
       placement: 'USER_PROFILE_TOOLBAR',
@@ -133,7 +120,7 @@ test.describe('profile placements', () => {
   })
 
   test('the portal title stays untouched outside the app\'s own page', async ({ page }) => {
-    const since = await lastSeq(page)
+    const since = await logPosition(page.request)
     const app = await openPortal(page, { persona: 'employee', placement: 'USER_PROFILE_MENU' })
     await expect(app.getByTestId('person-card')).toBeVisible({ timeout: 30_000 })
     const sent = (await frameMessages(page, since)).map((m) => m.name)

@@ -62,3 +62,25 @@ export async function controlPost(request: APIRequestContext, path: string, body
 export function grid(app: FrameLocator) {
   return app.getByRole('grid')
 }
+
+/** One line of the portal's live log: a REST call or a frame message. */
+export interface LogEntry {
+  seq: number
+  kind: 'rest' | 'frame'
+  name: string
+  status: number | string
+  params: Record<string, unknown>
+  detail?: string
+}
+
+/** The portal's log after a point (0: everything since the last reset). */
+export async function portalLog(request: APIRequestContext, since = 0): Promise<LogEntry[]> {
+  const response = await request.get(`/_portal/api/log?since=${since}`)
+  expect(response.ok()).toBe(true)
+  return (await response.json()) as LogEntry[]
+}
+
+/** Where the log stands now, to read only what follows. */
+export async function logPosition(request: APIRequestContext): Promise<number> {
+  return (await portalLog(request)).at(-1)?.seq ?? 0
+}

@@ -74,8 +74,12 @@ export function buildDepartmentTree(departments: readonly Department[]): Departm
 /** The department and every department above it, nearest first. */
 export function ancestorsOf(tree: DepartmentTree, id: number): number[] {
   const chain: number[] = []
-  for (let cur: number | null = tree.byId.has(id) ? id : null; cur !== null; cur = tree.parentOf.get(cur) ?? null) {
+  // a tree built by hand may still loop: stop at the first department met twice
+  const seen = new Set<number>()
+  for (let cur: number | null = tree.byId.has(id) ? id : null; cur !== null && !seen.has(cur); ) {
+    seen.add(cur)
     chain.push(cur)
+    cur = tree.parentOf.get(cur) ?? null
   }
   return chain
 }

@@ -1,4 +1,4 @@
-import type { DepartmentTree } from './departments'
+import { ancestorsOf, type DepartmentTree } from './departments'
 import { foldText } from './text-fold'
 
 /** What member counting needs of a person. */
@@ -14,15 +14,9 @@ export interface MemberCounts {
   total: ReadonlyMap<number, number>
 }
 
-/** The departments above a department, nearest first, stopping at a repeat so a broken tree still ends. */
+/** The departments above a department, nearest first (the tree has its loops cut already). */
 export function parentsOf(tree: DepartmentTree, id: number): number[] {
-  const chain: number[] = []
-  const seen = new Set<number>([id])
-  for (let cur = tree.parentOf.get(id) ?? null; cur !== null && !seen.has(cur); cur = tree.parentOf.get(cur) ?? null) {
-    seen.add(cur)
-    chain.push(cur)
-  }
-  return chain
+  return ancestorsOf(tree, id).slice(1)
 }
 
 /**
@@ -105,7 +99,10 @@ export interface Named {
   departmentIds: readonly number[]
 }
 
-/** Lower-cased, accent-free words of a query. */
+/**
+ * Lower-cased, accent-free words of a query, split on spaces only: a department's name is matched with its
+ * punctuation ("R&D", "—"), unlike the people search, which splits on it.
+ */
 function queryWords(query: string): string[] {
   return foldText(query).split(/\s+/).filter(Boolean)
 }

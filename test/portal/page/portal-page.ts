@@ -204,6 +204,32 @@ function toolsAside(store: PortalStore, scenario: Scenario, people: PersonaInfo[
     </aside>`
 }
 
+/** A portal page of the app: its card beside the portal tools, in the shell with the live log. */
+function portalDocument(input: PortalRenderInput, session: FrameSession, config: PageConfig, card: string): string {
+  const { store, viewerQuery } = input
+  const scenario = session.scenario
+  const main = `<main class="pd-work">
+  ${hostWarning(store, input.requestHost)}
+  <div class="pd-work__row">
+    ${card}
+    ${toolsAside(store, scenario, config.personas ?? personas(store), input.path)}
+  </div>
+</main>`
+  return renderShell({
+    store,
+    title: APP_TITLE,
+    viewer: store.userById(session.userId),
+    viewerId: session.userId,
+    viewerQuery,
+    active: 'app',
+    main,
+    after: logHtml(),
+    config,
+    lang: scenario.lang,
+    bodyClass: 'pd-body--portal',
+  })
+}
+
 /** The portal page with the app frame. */
 export function renderPortalPage(input: PortalRenderInput, session: FrameSession): string {
   const { store, viewerQuery } = input
@@ -221,29 +247,11 @@ export function renderPortalPage(input: PortalRenderInput, session: FrameSession
     personas: people,
     installFinished: input.installFinished,
   }
-  const main = `<main class="pd-work">
-  ${hostWarning(store, input.requestHost)}
-  <div class="pd-work__row">
-    <section class="pd-app-card" aria-label="${esc(APP_TITLE)}">
+  const card = `<section class="pd-app-card" aria-label="${esc(APP_TITLE)}">
       ${frameInfoHtml(frame, session, viewer)}
       ${appLayoutHtml(frame)}
-    </section>
-    ${toolsAside(store, scenario, people, input.path)}
-  </div>
-</main>`
-  return renderShell({
-    store,
-    title: APP_TITLE,
-    viewer,
-    viewerId: session.userId,
-    viewerQuery,
-    active: 'app',
-    main,
-    after: logHtml(),
-    config,
-    lang: scenario.lang,
-    bodyClass: 'pd-body--portal',
-  })
+    </section>`
+  return portalDocument(input, session, config, card)
 }
 
 /** The real portal's answer to a non-admin when the app is not installed yet. */
@@ -262,10 +270,7 @@ export function renderNotInstalled(input: PortalRenderInput, session: FrameSessi
     personas: people,
   }
   const asAdmin = withQuery(input.path, new URLSearchParams({ persona: 'admin', installed: '0' }))
-  const main = `<main class="pd-work">
-  ${hostWarning(store, input.requestHost)}
-  <div class="pd-work__row">
-    <section class="pd-app-card pd-app-card--message">
+  const card = `<section class="pd-app-card pd-app-card--message">
       <div class="pd-empty" role="alert">
         <div class="pd-empty__icon" aria-hidden="true">!</div>
         <h2>The application installation is not finished</h2>
@@ -273,23 +278,8 @@ export function renderNotInstalled(input: PortalRenderInput, session: FrameSessi
         <p class="pd-muted">Local portal: the app is not installed and ${esc(viewer ? displayName(viewer) : `user #${session.userId}`)} is not an administrator.
         ${admin ? `<a href="${esc(asAdmin)}">Open as the admin (${esc(admin.name)})</a> to run the installer.` : ''}</p>
       </div>
-    </section>
-    ${toolsAside(store, scenario, people, input.path)}
-  </div>
-</main>`
-  return renderShell({
-    store,
-    title: APP_TITLE,
-    viewer,
-    viewerId: session.userId,
-    viewerQuery,
-    active: 'app',
-    main,
-    after: logHtml(),
-    config,
-    lang: scenario.lang,
-    bodyClass: 'pd-body--portal',
-  })
+    </section>`
+  return portalDocument(input, session, config, card)
 }
 
 /** The mini page inside an openApplication slider: one more app layout, DEFAULT, resizeWindow denied. */

@@ -58,6 +58,25 @@ export interface ShellOptions {
   lang?: string
 }
 
+/** The start of every portal document, up to <body>. */
+function documentHead(title: string, lang = 'en'): string {
+  return `<!doctype html>
+<html lang="${esc(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<link rel="stylesheet" href="/_portal/assets/portal.css">
+<link rel="icon" href="data:,">
+</head>`
+}
+
+/** The per-render configuration and the bridge script that reads it, at the end of every document. */
+function documentScripts(config: PageConfig): string {
+  return `<script type="application/json" id="portal-config">${jsonForScript(config)}</script>
+<script src="/_portal/assets/bridge.js"></script>`
+}
+
 /** A complete portal document with the left menu and the top bar. */
 export function renderShell(o: ShellOptions): string {
   const name = o.viewer ? displayName(o.viewer) : `User #${o.viewerId}`
@@ -66,15 +85,7 @@ export function renderShell(o: ShellOptions): string {
     `<li><a class="pd-menu__item${o.active === key ? ' is-active' : ''}" href="${esc(href)}"${stub ? ` data-stub="${esc(label)}"` : ''}${
       o.active === key ? ' aria-current="page"' : ''
     }>${icon(ico)}<span>${esc(label)}</span></a></li>`
-  return `<!doctype html>
-<html lang="${esc(o.lang ?? 'en')}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(o.title)}</title>
-<link rel="stylesheet" href="/_portal/assets/portal.css">
-<link rel="icon" href="data:,">
-</head>
+  return `${documentHead(o.title, o.lang)}
 <body class="pd-body ${esc(o.bodyClass ?? '')}">
 <nav class="pd-menu" aria-label="Main menu">
   <a class="pd-logo" href="${esc(withQuery('/', vq))}"><span class="pd-logo__b">Bitrix</span><span class="pd-logo__n">24</span><span class="pd-logo__local">local</span></a>
@@ -106,27 +117,17 @@ export function renderShell(o: ShellOptions): string {
   ${o.main}
 </div>
 ${o.after ?? ''}
-<script type="application/json" id="portal-config">${jsonForScript(o.config)}</script>
-<script src="/_portal/assets/bridge.js"></script>
+${documentScripts(o.config)}
 </body>
 </html>`
 }
 
 /** A bare document (pages inside sliders: `IFRAME=Y`). */
 export function renderBare(o: { title: string; body: string; config: PageConfig; bodyClass?: string; lang?: string }): string {
-  return `<!doctype html>
-<html lang="${esc(o.lang ?? 'en')}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(o.title)}</title>
-<link rel="stylesheet" href="/_portal/assets/portal.css">
-<link rel="icon" href="data:,">
-</head>
+  return `${documentHead(o.title, o.lang)}
 <body class="pd-body pd-body--bare ${esc(o.bodyClass ?? '')}">
 ${o.body}
-<script type="application/json" id="portal-config">${jsonForScript(o.config)}</script>
-<script src="/_portal/assets/bridge.js"></script>
+${documentScripts(o.config)}
 </body>
 </html>`
 }
