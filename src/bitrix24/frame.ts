@@ -19,6 +19,8 @@ export interface PortalFrame {
   installMode: boolean
   /** an app option (APP_OPTIONS) as the portal sent it, undefined when not set */
   appOption(name: string): unknown
+  /** saves an app option (admins only); true when the portal confirmed it, and appOption() then reads it */
+  saveAppOption(name: string, value: string): Promise<boolean>
   rest: RestClient
   actions: PortalActions
 }
@@ -85,6 +87,9 @@ async function startFrame({ timeoutMs = DEFAULT_TIMEOUT_MS, win = window }: Conn
 
 function describeFrame(b24: B24Frame): PortalFrame {
   const auth = b24.auth.getAuthData()
+  const actions = createPortalActions(b24)
+  // options saved during this visit; the SDK's own copy only changes through a second setAppOption message
+  const saved = new Map<string, unknown>()
   return {
     placement: String(b24.placement.placement || 'DEFAULT').toUpperCase(),
     placementOptions: b24.placement.options,
@@ -93,6 +98,7 @@ function describeFrame(b24: B24Frame): PortalFrame {
     memberId: auth ? String(auth.member_id ?? '') : '',
     installMode: b24.isInstallMode,
     appOption(name) {
+      if (saved.has(name)) return saved.get(name)
       try {
         return b24.options.appGet(name)
       } catch {
@@ -100,7 +106,12 @@ function describeFrame(b24: B24Frame): PortalFrame {
         return undefined
       }
     },
+    async saveAppOption(name, value) {
+      const confirmed = await actions.setAppOption(name, value)
+      if (confirmed) saved.set(name, value)
+      return confirmed
+    },
     rest: createFrameRestClient(b24),
-    actions: createPortalActions(b24),
+    actions,
   }
 }

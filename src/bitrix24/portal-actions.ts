@@ -1,4 +1,5 @@
 import { MessageCommands, type B24Frame } from '@bitrix24/b24jssdk'
+import type { AccessGrant } from '@/domain/admin-access'
 
 /** What the app asks of the portal page around it. Fire-and-forget commands never reject. */
 export interface PortalActions {
@@ -16,7 +17,15 @@ export interface PortalActions {
   phone(number: string): void
   /** tells the portal the installer is done; the portal then reloads its page */
   finishInstall(): Promise<void>
+  /** the portal's access-rights dialog; resolves with what the viewer picked (empty when cancelled) */
+  selectAccess(blocked: readonly string[]): Promise<AccessGrant[]>
+  /**
+   * Saves an app option for every user of the app. Only admins may: the portal never answers anyone else,
+   * and the SDK then gives up quietly, so the result says whether the portal confirmed the save.
+   */
+  setAppOption(name: string, value: string): Promise<boolean>
 }
+
 
 export function createPortalActions(b24: B24Frame): PortalActions {
   const ignore = () => undefined
@@ -48,6 +57,20 @@ export function createPortalActions(b24: B24Frame): PortalActions {
     async finishInstall() {
       // the portal reloads its page instead of answering, so do not wait for a reply
       void b24.installFinish().catch(ignore)
+    },
+    async selectAccess(blocked) {
+      const picked: unknown = await b24.dialog.selectAccess([...blocked])
+      if (!Array.isArray(picked)) return []
+      return picked.flatMap((entry: unknown) => {
+        const { id, name } = (entry ?? {}) as { id?: unknown; name?: unknown }
+        return typeof id === 'string' && id ? [{ id, name: typeof name === 'string' ? name : id }] : []
+      })
+    },
+    async setAppOption(name, value) {
+      // setAppOption answers with every app option after the save; the SDK's "safe" send resolves with
+      // { isSafely: true } instead when the portal stays silent (not an admin)
+      const answer: unknown = await b24.parent.message.send(MessageCommands.setAppOption, { name, value, isSafely: true })
+      return typeof answer === 'object' && answer !== null && !('isSafely' in answer)
     },
   }
 }

@@ -8,6 +8,7 @@ import { localTime } from '@/domain/local-time'
 import { highlightedText } from '@/components/common/highlighted-text'
 import PersonAvatar from '@/components/people/PersonAvatar.vue'
 import PresenceBadge from '@/components/people/PresenceBadge.vue'
+import { usePersonColumnText } from './usePersonColumnText'
 
 export interface GridColumnMeta {
   /** the store's sort key, when the column sorts */
@@ -35,6 +36,7 @@ interface Options {
 export function usePeopleGridColumns({ words, locale, departmentLabel }: Options) {
   const { t } = useI18n()
   const now = useNow({ interval: 60_000 })
+  const { text } = usePersonColumnText(locale, departmentLabel)
 
   return computed<ColumnDef<Person>[]>(() => {
     const column = (
@@ -58,6 +60,9 @@ export function usePeopleGridColumns({ words, locale, departmentLabel }: Options
             p.userType === 'extranet'
               ? h('span', { class: 'text-(length:--ui-font-size-xs) text-(--ui-color-accent-main-warning)' }, t('directory.extranet'))
               : null,
+            p.active
+              ? null
+              : h('span', { class: 'ms-2 text-(length:--ui-font-size-xs) text-(--ui-color-accent-main-alert)' }, t('admin.dismissed')),
           ]),
         ]),
       ),
@@ -89,6 +94,15 @@ export function usePeopleGridColumns({ words, locale, departmentLabel }: Options
       column('presence', { sortKey: 'presence', width: 'w-32' }, (p) =>
         h(PresenceBadge, { online: p.online, label: p.online ? online : offline }),
       ),
+      column('status', { sortKey: 'status', width: 'w-32' }, (p) =>
+        h('span', { class: p.active ? '' : 'text-(--ui-color-accent-main-alert)' }, text(p, 'status')),
+      ),
+      column('lastSeen', { sortKey: 'lastSeen', width: 'w-44' }, (p) => text(p, 'lastSeen')),
+      column('registered', { sortKey: 'registered', width: 'w-32' }, (p) => text(p, 'registered')),
+      column('completeness', { width: 'w-64' }, (p) => {
+        const label = text(p, 'completeness')
+        return h('span', { class: 'block truncate', title: label }, label)
+      }),
     ]
   })
 }

@@ -2,8 +2,8 @@ import { watchDebounced } from '@vueuse/core'
 import { useRoute, useRouter } from 'vue-router'
 import { storeToRefs } from 'pinia'
 import { parseViewState, serializeViewState, type UrlQuery } from '@/domain/view-state'
-import { useDirectoryStore } from '@/stores/directory'
-import { COLUMN_KEYS, type ColumnKey } from '@/domain/columns'
+import type { PeopleCollection } from '@/stores/people-collection'
+import type { ColumnKey } from '@/domain/columns'
 
 /**
  * Keeps the directory's view (search, facets, sort, columns) in the URL, so a reload or a shared link shows
@@ -11,11 +11,10 @@ import { COLUMN_KEYS, type ColumnKey } from '@/domain/columns'
  * the view writes it. A bad piece of the URL is
  * dropped on its own by parseViewState.
  */
-export function useViewStateInUrl(rememberedColumns: () => ColumnKey[]) {
+export function useViewStateInUrl(collection: PeopleCollection, rememberedColumns: () => ColumnKey[]) {
   const route = useRoute()
   const router = useRouter()
-  const directory = useDirectoryStore()
-  const { query, facets, sort, columns } = storeToRefs(directory)
+  const { query, facets, sort, columns } = storeToRefs(collection)
 
   const initial = parseViewState(route.query as UrlQuery)
   query.value = initial.query
@@ -31,7 +30,7 @@ export function useViewStateInUrl(rememberedColumns: () => ColumnKey[]) {
         query: query.value,
         facets: facets.value,
         sort: sort.value,
-        columns: columns.value.join() === COLUMN_KEYS.join() ? null : columns.value,
+        columns: columns.value.join() === collection.defaultColumns.join() ? null : columns.value,
       })
       // other parts of the URL (the open person card) stay as they are
       const { person } = route.query

@@ -1,6 +1,18 @@
-/** The people table's columns, in their default order. */
-export const COLUMN_KEYS = ['name', 'position', 'department', 'email', 'phones', 'city', 'localTime', 'presence'] as const
+/** Every column a people table can show. */
+export const COLUMN_KEYS = [
+  'name', 'position', 'department', 'email', 'phones', 'city', 'localTime', 'presence', 'status', 'lastSeen', 'registered',
+  'completeness',
+] as const
 export type ColumnKey = (typeof COLUMN_KEYS)[number]
+
+/** The directory's columns, in their default order. */
+export const DIRECTORY_COLUMNS: readonly ColumnKey[] = ['name', 'position', 'department', 'email', 'phones', 'city', 'localTime', 'presence']
+
+/** Columns about someone's account rather than their work: for the admin views only. */
+export const ADMIN_ONLY_COLUMNS: readonly ColumnKey[] = ['status', 'lastSeen', 'registered', 'completeness']
+
+/** The admin table's columns, in their default order. */
+export const ADMIN_COLUMNS: readonly ColumnKey[] = ['name', 'position', 'department', 'email', 'status', 'lastSeen', 'registered']
 
 export function isColumnKey(value: unknown): value is ColumnKey {
   return typeof value === 'string' && (COLUMN_KEYS as readonly string[]).includes(value)
@@ -9,8 +21,10 @@ export function isColumnKey(value: unknown): value is ColumnKey {
 /** Columns that need contact fields, hidden when the granted scope has none. */
 export const CONTACT_COLUMNS: readonly ColumnKey[] = ['email', 'phones']
 
-export type SortKey = 'name' | 'position' | 'department' | 'email' | 'city' | 'presence'
-export const SORT_KEYS: readonly SortKey[] = ['name', 'position', 'department', 'email', 'city', 'presence']
+export type SortKey = 'name' | 'position' | 'department' | 'email' | 'city' | 'presence' | 'status' | 'lastSeen' | 'registered'
+export const SORT_KEYS: readonly SortKey[] = [
+  'name', 'position', 'department', 'email', 'city', 'presence', 'status', 'lastSeen', 'registered',
+]
 
 export interface SortState {
   key: SortKey

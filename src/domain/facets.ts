@@ -3,6 +3,12 @@ import { ancestorsOf, subtreeIds, type DepartmentTree } from './departments'
 import { isBirthdayThisMonth, isBirthdayThisWeek, isThisMonth } from './calendar'
 
 export type BirthdayWindow = 'month' | 'week'
+/** Working here now, or dismissed (ACTIVE false): only the admin views hold dismissed people. */
+export type EmploymentStatus = 'active' | 'dismissed'
+
+export function statusOf(person: Person): EmploymentStatus {
+  return person.active ? 'active' : 'dismissed'
+}
 
 /** What the viewer narrowed the directory to. Groups combine with AND, values inside a group with OR. */
 export interface FacetSelection {
@@ -11,6 +17,7 @@ export interface FacetSelection {
   positions: string[]
   cities: string[]
   userTypes: UserType[]
+  statuses: EmploymentStatus[]
   onlineNow: boolean
   newThisMonth: boolean
   birthday: BirthdayWindow | null
@@ -22,12 +29,13 @@ export const NO_FACETS: FacetSelection = Object.freeze({
   positions: [],
   cities: [],
   userTypes: [],
+  statuses: [],
   onlineNow: false,
   newThisMonth: false,
   birthday: null,
 }) as FacetSelection
 
-export type FacetGroup = 'department' | 'position' | 'city' | 'userType' | 'online' | 'new' | 'birthday'
+export type FacetGroup = 'department' | 'position' | 'city' | 'userType' | 'status' | 'online' | 'new' | 'birthday'
 
 export interface FacetContext {
   tree: DepartmentTree | null
@@ -92,6 +100,7 @@ export function hasFacets(selection: FacetSelection): boolean {
     selection.positions.length > 0 ||
     selection.cities.length > 0 ||
     selection.userTypes.length > 0 ||
+    selection.statuses.length > 0 ||
     selection.onlineNow ||
     selection.newThisMonth ||
     selection.birthday !== null
@@ -125,6 +134,10 @@ function predicates(selection: FacetSelection, index: FacetIndex): Map<FacetGrou
     const wanted = new Set(selection.userTypes)
     tests.set('userType', (p) => wanted.has(p.userType))
   }
+  if (selection.statuses.length) {
+    const wanted = new Set(selection.statuses)
+    tests.set('status', (p) => wanted.has(statusOf(p)))
+  }
   if (selection.onlineNow) tests.set('online', (p) => p.online)
   if (selection.newThisMonth) tests.set('new', (p) => factsOf(p).isNew)
   if (selection.birthday === 'month') tests.set('birthday', (p) => factsOf(p).birthdayMonth)
@@ -154,6 +167,7 @@ export interface FacetCounts {
   position: Map<string, number>
   city: Map<string, number>
   userType: Map<UserType, number>
+  status: Map<EmploymentStatus, number>
   online: number
   newThisMonth: number
   birthdayMonth: number
@@ -175,6 +189,7 @@ export function countFacets(people: readonly Person[], selection: FacetSelection
     position: new Map(),
     city: new Map(),
     userType: new Map(),
+    status: new Map(),
     online: 0,
     newThisMonth: 0,
     birthdayMonth: 0,
@@ -189,6 +204,7 @@ export function countFacets(people: readonly Person[], selection: FacetSelection
     if (person.position && (plain || passes(tests, person, 'position'))) bump(counts.position, person.position)
     if (person.city && (plain || passes(tests, person, 'city'))) bump(counts.city, person.city)
     if (plain || passes(tests, person, 'userType')) bump(counts.userType, person.userType)
+    if (plain || passes(tests, person, 'status')) bump(counts.status, statusOf(person))
     if (person.online && (plain || passes(tests, person, 'online'))) counts.online++
     if (facts.isNew && (plain || passes(tests, person, 'new'))) counts.newThisMonth++
     if ((facts.birthdayMonth || facts.birthdayWeek) && (plain || passes(tests, person, 'birthday'))) {

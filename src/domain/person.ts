@@ -30,6 +30,11 @@ export interface Person {
   registeredAt: string
   /** a date-time Date can read, or '': last activity, when the portal sends it as text (user.get often sends {}) */
   lastActivity: string
+  /**
+   * a date-time Date can read, or '': the last login. Only the `user` scope sends LAST_LOGIN, so '' means
+   * "never logged in" only when that scope was granted (see ScopeAccess.lastLogin).
+   */
+  lastLogin: string
 }
 
 /** Portals send strings, numbers, null, and `{}` for some dates: only real strings and numbers count. */
@@ -81,6 +86,16 @@ function userType(value: unknown): UserType {
   return 'other'
 }
 
+/**
+ * When the person was last seen in the portal: the later of their last activity and last login, as a time
+ * in milliseconds, or null when neither is known.
+ */
+export function lastSeenAt(person: Person): number | null {
+  const times = [person.lastActivity, person.lastLogin].map((value) => (value ? Date.parse(value) : NaN))
+  const known = times.filter((time) => Number.isFinite(time))
+  return known.length ? Math.max(...known) : null
+}
+
 /** Maps one raw user.get / user.current record; returns null when it has no usable ID. */
 export function toPerson(raw: RawUser): Person | null {
   const id = Number(raw.ID)
@@ -113,5 +128,6 @@ export function toPerson(raw: RawUser): Person | null {
     employmentDate: isoDate(raw.UF_EMPLOYMENT_DATE),
     registeredAt: isoDate(raw.DATE_REGISTER),
     lastActivity: dateTime(raw.LAST_ACTIVITY_DATE),
+    lastLogin: dateTime(raw.LAST_LOGIN),
   }
 }

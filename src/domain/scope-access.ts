@@ -33,3 +33,8 @@ const CONTACT_FIELDS = ['EMAIL', 'WORK_PHONE', 'PERSONAL_MOBILE']
 export function directorySelect(access: ScopeAccess): string[] {
   return access.contacts ? [...BRIEF_FIELDS, ...CONTACT_FIELDS] : [...BRIEF_FIELDS]
 }
+
+/** The admin views' `select`: the directory's fields, plus the last login where the scope has it. */
+export function adminSelect(access: ScopeAccess): string[] {
+  return access.lastLogin ? [...directorySelect(access), 'LAST_LOGIN'] : directorySelect(access)
+}

@@ -1,4 +1,4 @@
-import type { Person } from './person'
+import { lastSeenAt, type Person } from './person'
 import type { SortKey, SortState } from './columns'
 
 /** The texts a column sorts by, compared one after the other: a name sorts by surname, then first name. */
@@ -16,6 +16,15 @@ function sortTexts(person: Person, key: SortKey, departmentLabel: (p: Person) =>
       return [person.city]
     case 'presence':
       return [person.online ? '0' : '1']
+    case 'status':
+      return [person.active ? '0' : '1']
+    case 'lastSeen': {
+      // zero-padded milliseconds compare like numbers; the numeric collator then keeps them in time order
+      const at = lastSeenAt(person)
+      return [at === null ? '' : String(at).padStart(15, '0')]
+    }
+    case 'registered':
+      return [person.registeredAt]
   }
 }
 

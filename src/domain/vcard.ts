@@ -1,4 +1,5 @@
 import type { Person } from './person'
+import { departmentPath, type DepartmentTree } from './departments'
 
 /** vCard 3.0 text escaping: backslash, comma, semicolon and line breaks. */
 function escape(value: string): string {
@@ -34,6 +35,13 @@ export interface VCardExtras {
   /** department names, nearest last, for ORG */
   departments?: string[]
   company?: string
+}
+
+/** ORG for a person: the top of the tree is the company; the department is the person's own one below it, if any. */
+export function vCardExtrasFor(person: Person, tree: DepartmentTree): VCardExtras {
+  const first = person.departmentIds.find((id) => tree.byId.has(id))
+  const path = first === undefined ? [] : departmentPath(tree, first)
+  return { departments: path.slice(1).slice(-1), company: path[0] }
 }
 
 /** A person's contact card as vCard 3.0 (opens in Outlook, Apple and Google contacts), with CRLF lines. */

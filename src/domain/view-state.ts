@@ -1,4 +1,4 @@
-import { NO_FACETS, type BirthdayWindow, type FacetSelection } from './facets'
+import { NO_FACETS, type BirthdayWindow, type EmploymentStatus, type FacetSelection } from './facets'
 import { SORT_KEYS, sanitizeColumns, type ColumnKey, type SortKey, type SortState } from './columns'
 import { MAX_QUERY_LENGTH } from './search'
 import type { UserType } from './person'
@@ -59,6 +59,7 @@ export function parseViewState(query: UrlQuery): ViewState {
     positions: [...new Set(values(query, 'pos').map(strip).filter(Boolean))],
     cities: [...new Set(values(query, 'city').map(strip).filter(Boolean))],
     userTypes: [...new Set(userTypes)],
+    statuses: [...new Set(values(query, 'status').filter((s): s is EmploymentStatus => s === 'active' || s === 'dismissed'))],
     onlineNow: first(query, 'online') === '1',
     newThisMonth: first(query, 'new') === '1',
     birthday: birthday === 'month' || birthday === 'week' ? (birthday as BirthdayWindow) : null,
@@ -87,6 +88,7 @@ export function serializeViewState(view: ViewState): Record<string, string | str
   if (facets.positions.length) out.pos = [...facets.positions]
   if (facets.cities.length) out.city = [...facets.cities]
   if (facets.userTypes.length) out.type = [...facets.userTypes]
+  if (facets.statuses.length) out.status = [...facets.statuses]
   if (facets.onlineNow) out.online = '1'
   if (facets.newThisMonth) out.new = '1'
   if (facets.birthday) out.bday = facets.birthday

@@ -5,9 +5,10 @@ import { toPerson, type Person } from '@/domain/person'
 import { colleaguesOf, managerChain, reportsOf } from '@/domain/org-people'
 import { departmentPath } from '@/domain/departments'
 import { directorySelect } from '@/domain/scope-access'
-import { toVCard, vCardFileName } from '@/domain/vcard'
+import { toVCard, vCardExtrasFor, vCardFileName } from '@/domain/vcard'
 import { useSessionStore } from './session'
 import { useDirectoryStore } from './directory'
+import { useAdminPeopleStore } from './admin-people'
 
 export type PersonStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'error'
 
@@ -15,13 +16,22 @@ export type PersonStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'error'
 export const usePersonStore = defineStore('person', () => {
   const session = useSessionStore()
   const directory = useDirectoryStore()
+  const everyone = useAdminPeopleStore()
+  // A card opened in the admin views reads their list of everyone; anywhere else, the directory.
+  const source = computed(() => (directory.status === 'idle' && everyone.status !== 'idle' ? everyone : directory))
+  /** the people working here: reports and colleagues never include the dismissed */
+  const working = computed(() =>
+    source.value === directory ? directory.people : everyone.people.filter((p) => p.active),
+  )
+  const tree = computed(() => source.value.tree)
+  const departmentsKnown = computed(() => source.value.departmentStatus !== 'unavailable')
 
   const personId = ref<number | null>(null)
   /** the person as fetched on their own, when the directory has not loaded them (yet) */
   const fetched = shallowRef<Person | null>(null)
   const fetchStatus = ref<PersonStatus>('idle')
 
-  const peopleById = computed(() => new Map(directory.people.map((p) => [p.id, p])))
+  const peopleById = computed(() => new Map(source.value.people.map((p) => [p.id, p])))
   const person = computed<Person | null>(() => {
     const id = personId.value
     if (id === null) return null
@@ -31,14 +41,14 @@ export const usePersonStore = defineStore('person', () => {
 
   const departments = computed(() =>
     (person.value?.departmentIds ?? [])
-      .filter((id) => directory.tree.byId.has(id))
-      .map((id) => ({ id, path: departmentPath(directory.tree, id) })),
+      .filter((id) => tree.value.byId.has(id))
+      .map((id) => ({ id, path: departmentPath(tree.value, id) })),
   )
-  const managers = computed(() => (person.value ? managerChain(person.value, directory.tree, peopleById.value) : []))
+  const managers = computed(() => (person.value ? managerChain(person.value, tree.value, peopleById.value) : []))
   const reports = computed(() =>
-    person.value ? reportsOf(person.value, directory.tree, directory.people) : { direct: [], total: 0 },
+    person.value ? reportsOf(person.value, tree.value, working.value) : { direct: [], total: 0 },
   )
-  const colleagues = computed(() => (person.value ? colleaguesOf(person.value, directory.people) : []))
+  const colleagues = computed(() => (person.value ? colleaguesOf(person.value, working.value) : []))
 
   /**
    * Opens a person's card. From the loaded directory when they are in it; otherwise one user.get by ID,
@@ -77,12 +87,10 @@ export const usePersonStore = defineStore('person', () => {
   function vCard(): { fileName: string; text: string } | null {
     const p = person.value
     if (!p) return null
-    const path = departments.value[0]?.path ?? []
-    // the top of the tree is the company; the department is the person's own one below it, if any
-    return { fileName: vCardFileName(p), text: toVCard(p, { departments: path.slice(1).slice(-1), company: path[0] }) }
+    return { fileName: vCardFileName(p), text: toVCard(p, vCardExtrasFor(p, tree.value)) }
   }
 
-  return { personId, person, status, departments, managers, reports, colleagues, show, close, vCard }
+  return { personId, person, status, departmentsKnown, departments, managers, reports, colleagues, show, close, vCard }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePersonStore, import.meta.hot))

@@ -4,7 +4,7 @@ import { connectFrame, type ConnectOptions, type PortalFrame } from '@/bitrix24/
 import { FrameStartError, type FrameProblem } from '@/bitrix24/frame-errors'
 import { fetchViewer } from '@/bitrix24/users'
 import { toPerson, type Person } from '@/domain/person'
-import { adminAccessCodes } from '@/domain/admin-access'
+import { ADMIN_ACCESS_OPTION, adminAccessCodes, adminGrants, serializeGrants, type AccessGrant } from '@/domain/admin-access'
 import { scopeAccess } from '@/domain/scope-access'
 import { intlLocale } from '@/domain/locale'
 
@@ -35,7 +35,7 @@ export const useSessionStore = defineStore('session', () => {
     try {
       const connected = await connectFrame(options)
       frame.value = connected
-      const viewer = await fetchViewer(connected.rest, adminAccessCodes(connected.appOption('adminAccess')))
+      const viewer = await fetchViewer(connected.rest, adminAccessCodes(connected.appOption(ADMIN_ACCESS_OPTION)))
       me.value = toPerson(viewer.user)
       if (!me.value) throw new Error('user.current sent no usable user')
       scopes.value = viewer.scopes
@@ -79,6 +79,22 @@ export const useSessionStore = defineStore('session', () => {
     await frame.value?.actions.finishInstall()
   }
 
+  /** Who besides portal admins may open the admin views. */
+  function adminAccessGrants(): AccessGrant[] {
+    return adminGrants(frame.value?.appOption(ADMIN_ACCESS_OPTION))
+  }
+
+  /** The portal's access-rights dialog; codes already granted cannot be picked twice. */
+  async function pickAccess(granted: readonly AccessGrant[]): Promise<AccessGrant[]> {
+    return (await frame.value?.actions.selectAccess(granted.map((grant) => grant.id))) ?? []
+  }
+
+  /** Saves who may open the admin views; false when the portal did not confirm (only admins may save). */
+  async function saveAdminAccess(grants: readonly AccessGrant[]): Promise<boolean> {
+    if (!frame.value || !isAdmin.value) return false
+    return frame.value.saveAppOption(ADMIN_ACCESS_OPTION, serializeGrants(grants))
+  }
+
   /** The portal page's own title (only the app's main page may set it). */
   function setPageTitle(title: string) {
     frame.value?.actions.setTitle(title)
@@ -87,6 +103,7 @@ export const useSessionStore = defineStore('session', () => {
   return {
     status, frame, me, canAdmin, isAdmin, scopes, problemDetail, placement, lang, locale, access,
     start, openProfile, openMessenger, call, phone, finishInstall, setPageTitle, fitFrame,
+    adminAccessGrants, pickAccess, saveAdminAccess,
   }
 })
 

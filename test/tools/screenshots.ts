@@ -57,7 +57,60 @@ const SHOTS: Shot[] = [
   },
   { name: 'profile-menu', query: 'persona=head&placement=USER_PROFILE_MENU', width: 1280, rowless: true },
   { name: 'install', query: 'persona=admin&installed=0&scope=user_basic,department', width: 1280, rowless: true },
+  {
+    name: 'admin-people',
+    query: 'persona=admin&scope=user,department,placement',
+    width: 1600,
+    prepare: async (page) => {
+      await app(page).getByTestId('nav-admin').click()
+      await app(page).getByTestId('filter-status').waitFor()
+    },
+  },
+  {
+    name: 'admin-lists',
+    query: 'persona=admin&scope=user,department,placement',
+    width: 1600,
+    prepare: async (page) => {
+      await app(page).getByTestId('nav-admin').click()
+      await app(page).getByTestId('nav-admin-lists').click()
+      await app(page).getByTestId('list-inactive').click()
+      await app(page).getByTestId('person-row').first().waitFor()
+    },
+  },
+  {
+    name: 'admin-charts',
+    query: 'persona=admin&scope=user,department,placement',
+    width: 1600,
+    prepare: async (page) => {
+      await app(page).getByTestId('nav-admin').click()
+      await app(page).getByTestId('nav-admin-charts').click()
+      await app(page).getByTestId('chart-completeness').locator('svg').first().waitFor()
+    },
+  },
+  {
+    name: 'admin-charts-ru-dark',
+    query: 'persona=admin&lang=ru',
+    width: 1280,
+    dark: true,
+    prepare: async (page) => {
+      await app(page).getByTestId('nav-admin').click()
+      await app(page).getByTestId('nav-admin-charts').click()
+      await app(page).getByTestId('chart-completeness').locator('svg').first().waitFor()
+    },
+  },
+  {
+    name: 'admin-access',
+    query: 'persona=admin',
+    width: 1280,
+    prepare: async (page) => {
+      await app(page).getByTestId('nav-admin').click()
+      await app(page).getByTestId('nav-admin-settings').click()
+      await app(page).getByTestId('admin-settings').waitFor()
+    },
+  },
 ]
+// `npm run screenshots -- admin` takes only the pictures whose name starts with "admin"
+const only = process.argv[2]
 
 const executablePath = ensureChromium()
 mkdirSync(OUT, { recursive: true })
@@ -66,7 +119,7 @@ const portal = createPortalServer({ port: 0, appUrl: `http://localhost:${APP_POR
 await portal.listen()
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 try {
-  for (const shot of SHOTS) {
+  for (const shot of SHOTS.filter((s) => !only || s.name.startsWith(only))) {
     const context = await browser.newContext({
       viewport: { width: shot.width, height: 900 },
       colorScheme: shot.dark ? 'dark' : 'light',

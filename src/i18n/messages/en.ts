@@ -2,9 +2,15 @@ import person from './parts/person.en'
 import install from './parts/install.en'
 import errors from './parts/errors.en'
 import org from './parts/org.en'
+import admin from './parts/admin.en'
+import exportFiles from './parts/export.en'
+import charts from './parts/charts.en'
 
 export default {
   org,
+  admin,
+  export: exportFiles,
+  charts,
   errors,
   install,
   person,
@@ -12,6 +18,7 @@ export default {
     label: 'Sections',
     people: 'People',
     structure: 'Structure',
+    admin: 'Administration',
   },
   app: {
     name: 'People Directory',
@@ -73,6 +80,11 @@ export default {
       employee: 'Employees',
       extranet: 'Extranet users',
     },
+    status: 'Status',
+    statusValue: {
+      active: 'Working',
+      dismissed: 'Dismissed',
+    },
     more: 'Show only',
     onlineNow: 'Online now',
     newThisMonth: 'New this month',
@@ -100,6 +112,10 @@ export default {
     city: 'City',
     localTime: 'Local time',
     presence: 'Presence',
+    status: 'Status',
+    lastSeen: 'Last seen',
+    registered: 'Registered',
+    completeness: 'Profile',
   },
   phones: {
     work: 'Work',

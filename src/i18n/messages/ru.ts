@@ -3,9 +3,15 @@ import person from './parts/person.ru'
 import install from './parts/install.ru'
 import errors from './parts/errors.ru'
 import org from './parts/org.ru'
+import admin from './parts/admin.ru'
+import exportFiles from './parts/export.ru'
+import charts from './parts/charts.ru'
 
 export default {
   org,
+  admin,
+  export: exportFiles,
+  charts,
   errors,
   install,
   person,
@@ -13,6 +19,7 @@ export default {
     label: 'Разделы',
     people: 'Сотрудники',
     structure: 'Структура',
+    admin: 'Администрирование',
   },
   app: {
     name: 'Справочник сотрудников',
@@ -74,6 +81,11 @@ export default {
       employee: 'Сотрудники',
       extranet: 'Экстранет',
     },
+    status: 'Статус в компании',
+    statusValue: {
+      active: 'Работают',
+      dismissed: 'Уволены',
+    },
     more: 'Только',
     onlineNow: 'Сейчас в сети',
     newThisMonth: 'Новые в этом месяце',
@@ -101,6 +113,10 @@ export default {
     city: 'Город',
     localTime: 'Местное время',
     presence: 'Статус',
+    status: 'Работает / уволен',
+    lastSeen: 'Последний визит',
+    registered: 'Регистрация',
+    completeness: 'Профиль',
   },
   phones: {
     work: 'Рабочий',

@@ -12,11 +12,12 @@ describe('view state in the URL', () => {
         positions: ['Manager, EMEA', 'Developer'],
         cities: ['São Paulo'],
         userTypes: ['extranet'],
+        statuses: ['dismissed'],
         onlineNow: true,
         newThisMonth: true,
         birthday: 'week',
       },
-      sort: { key: 'city', desc: true },
+      sort: { key: 'lastSeen', desc: true },
       columns: ['name', 'city', 'email'],
     }
     expect(parseViewState(serializeViewState(view))).toEqual(view)

@@ -1,0 +1,28 @@
+import type chartsEn from './charts.en'
+
+export default {
+  regionLabel: 'Графики',
+  empty: 'Данных пока нет',
+  headcountTitle: 'Численность по отделам',
+  headcountHint: 'Выберите столбец, чтобы увидеть отделы внутри него',
+  breadcrumbLabel: 'Уровень отделов',
+  allDepartments: 'Все отделы',
+  directMembers: '{name} (напрямую)',
+  openDepartment: 'Показать отделы: {name}',
+  department: 'Отдел',
+  people: 'Сотрудники',
+  joinersTitle: 'Новые сотрудники по месяцам за последние 24 месяца',
+  month: 'Месяц',
+  joiners: 'Новые сотрудники',
+  statusTitle: 'Работающие, уволенные и экстранет',
+  status: 'Статус',
+  share: 'Доля',
+  active: 'Работают',
+  dismissed: 'Уволены',
+  extranet: 'Экстранет',
+  sliceLabel: '{name}: {count} ({percent})',
+  completenessTitle: 'Заполненность профилей по отделам',
+  completenessHint: '15 отделов с наименее заполненными профилями',
+  averageScore: 'Средняя заполненность',
+  itemValue: '{name}: {value}',
+} satisfies typeof chartsEn
