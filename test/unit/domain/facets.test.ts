@@ -82,6 +82,24 @@ describe('countFacets', () => {
   })
 })
 
+describe('the status facet (admin lists hold dismissed people)', () => {
+  const withDismissed = [...people, person(6, { ACTIVE: false, UF_DEPARTMENT: [2] }), person(7, { ACTIVE: 'N', USER_TYPE: 'extranet' })]
+  const adminIndex = buildFacetIndex(withDismissed, context)
+
+  it('filters working or dismissed people, and combines with the other groups', () => {
+    expect(ids(applyFacets(withDismissed, select({ statuses: ['dismissed'] }), adminIndex))).toEqual([6, 7])
+    expect(ids(applyFacets(withDismissed, select({ statuses: ['dismissed'], departments: [2] }), adminIndex))).toEqual([6])
+    expect(applyFacets(withDismissed, select({ statuses: ['active', 'dismissed'] }), adminIndex)).toHaveLength(7)
+  })
+
+  it('counts each status under the other groups', () => {
+    const counts = countFacets(withDismissed, select({ userTypes: ['extranet'] }), adminIndex)
+    expect(counts.status.get('dismissed')).toBe(1)
+    expect(counts.status.get('active')).toBe(1)
+    expect(hasFacets(select({ statuses: ['active'] }))).toBe(true)
+  })
+})
+
 describe('birthday this week', () => {
   it('spans New Year', () => {
     const monday = new Date(2026, 11, 28) // Mon 28 Dec 2026: the week runs to Sun 3 Jan
