@@ -178,6 +178,29 @@ test.describe('the admin gate', () => {
   })
 })
 
+test.describe('dismissed people', () => {
+  test('have a card in the admin views, marked dismissed, and none outside them', async ({ page, request }) => {
+    const app = await openAdmin(page, 'admin', ALL_SCOPES)
+    const gone = (await everyone(page)).find((u) => !u.ACTIVE)!
+    await app.getByTestId('nav-admin').click()
+    await app.getByTestId('nav-admin-lists').click()
+    await app.getByTestId('list-dismissed').click()
+    await app.getByTestId('person-row').first().click()
+    const card = app.getByTestId('person-card')
+    await expect(card.getByTestId('person-dismissed')).toBeVisible()
+
+    // an employee given a link to the same person sees that they cannot see them, and no dismissed data
+    const employee = await persona(request, 'employee')
+    const since = await logPosition(request)
+    await openAdmin(page, 'employee')
+    await goTo(page, `#/?person=${gone.ID}`)
+    await expect(appFrame(page).getByTestId('person-missing')).toBeVisible()
+    const lookups = userGetCommands(await portalLog(request, since), employee.userId).filter((c) => /"ID"/.test(c))
+    expect(lookups.length).toBeGreaterThan(0)
+    for (const lookup of lookups) expect(lookup).toMatch(/"ACTIVE":true/)
+  })
+})
+
 test.describe('the admin lists', () => {
   test('each list holds the people its rule names, by the portal\'s own data', async ({ page }) => {
     const app = await openAdmin(page, 'admin', ALL_SCOPES)
@@ -220,13 +243,21 @@ test.describe('the admin lists', () => {
     await expect(app.getByTestId('list-inactive').getByTestId('list-count')).not.toHaveText(at90)
   })
 
-  test('never logged in needs the user scope, and says so instead of guessing', async ({ page }) => {
-    const app = await openAdmin(page, 'admin', { scope: 'user_basic,department,placement' })
+  test('lists a scope cannot make say so instead of guessing', async ({ page }) => {
+    const app = await openAdmin(page, 'admin', { scope: 'user_basic,placement' })
     await app.getByTestId('nav-admin').click()
     await app.getByTestId('nav-admin-lists').click()
-    await app.getByTestId('list-neverLoggedIn').click()
-    await expect(app.getByTestId('list-needs-scope')).toContainText('"user" scope')
-    await expect(app.getByTestId('list-neverLoggedIn').getByTestId('list-count')).toHaveText('—')
+    // no `user` scope: no last login, so neither "never logged in" nor "inactive"
+    for (const list of ['neverLoggedIn', 'inactive']) {
+      await app.getByTestId(`list-${list}`).click()
+      await expect(app.getByTestId('list-needs-scope')).toContainText('"user" scope')
+      await expect(app.getByTestId(`list-${list}`).getByTestId('list-count')).toHaveText('—')
+    }
+    // no `department` scope: no department lists rather than "every department has a head"
+    await app.getByTestId('list-headless').click()
+    await expect(app.getByTestId('list-needs-departments')).toContainText('department scope')
+    await expect(app.getByTestId('list-headless').getByTestId('list-count')).toHaveText('—')
+    await expect(app.getByTestId('list-dismissed').getByTestId('list-count')).toHaveText(/\d+ (person|people)/)
   })
 
   test('exports a list as CSV, XLSX and vCards that read back as the same rows', async ({ page }) => {

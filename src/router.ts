@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import DirectoryView from './views/DirectoryView.vue'
+import { loadAdminMessages } from './i18n'
 
 /**
  * Hash history: Bitrix24 opens the app at one fixed handler URL, so the view state lives after the #.
@@ -13,7 +14,8 @@ export const router = createRouter({
     { path: '/structure', name: 'structure', component: () => import('./views/OrgTreeView.vue') },
     {
       path: '/admin',
-      component: () => import('./views/admin/AdminView.vue'),
+      // the admin views' strings come with them
+      component: () => Promise.all([import('./views/admin/AdminView.vue'), loadAdminMessages()]).then(([view]) => view),
       children: [
         { path: '', name: 'admin-people', component: () => import('./views/admin/AdminPeopleView.vue') },
         { path: 'lists/:list?', name: 'admin-lists', component: () => import('./views/admin/AdminListsView.vue') },

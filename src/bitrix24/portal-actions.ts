@@ -67,9 +67,15 @@ export function createPortalActions(b24: B24Frame): PortalActions {
       })
     },
     async setAppOption(name, value) {
-      // setAppOption answers with every app option after the save; the SDK's "safe" send resolves with
-      // { isSafely: true } instead when the portal stays silent (not an admin)
-      const answer: unknown = await b24.parent.message.send(MessageCommands.setAppOption, { name, value, isSafely: true })
+      // setAppOption answers with every app option once the portal has saved them, which can take a while;
+      // the SDK's "safe" send resolves with { isSafely: true } instead when the portal stays silent (not an
+      // admin) for that long
+      const answer: unknown = await b24.parent.message.send(MessageCommands.setAppOption, {
+        name,
+        value,
+        isSafely: true,
+        safelyTime: 10_000,
+      })
       return typeof answer === 'object' && answer !== null && !('isSafely' in answer)
     },
   }

@@ -1,3 +1,4 @@
+import type { PeopleQuery } from '@/domain/load-plan'
 import type { RestClient } from './rest-client'
 import { callBatch, type BatchCommand } from './batch'
 
@@ -41,9 +42,16 @@ export function parseScopes(result: unknown): string[] | null {
   return Array.isArray(result) ? result.filter((s): s is string => typeof s === 'string') : null
 }
 
-/** One person by ID, or null when the portal does not show them to the viewer. */
-export async function fetchPersonById(client: RestClient, id: number, select: readonly string[]): Promise<RawUser | null> {
-  const { result } = await client.call<unknown>('user.get', { filter: { ID: id }, select: [...select] })
+/**
+ * One person by ID, or null when the portal does not show them to the viewer (or, for a working-people
+ * query, when they are dismissed).
+ */
+export async function fetchPersonById(client: RestClient, id: number, query: PeopleQuery): Promise<RawUser | null> {
+  const filter: Record<string, unknown> = { ID: id }
+  if (query.activeOnly) filter.ACTIVE = true
+  const params: Record<string, unknown> = { filter, select: [...query.select] }
+  if (query.adminMode) params.ADMIN_MODE = true
+  const { result } = await client.call<unknown>('user.get', params)
   const list = Array.isArray(result) ? result : []
   const found = list.find((u) => u && typeof u === 'object' && Number((u as RawUser).ID) === id)
   return (found as RawUser | undefined) ?? null

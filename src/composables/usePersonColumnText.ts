@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n'
 import { useNow } from '@vueuse/core'
 import { lastSeenAt, type Person } from '@/domain/person'
 import type { ColumnKey } from '@/domain/columns'
+import { statusOf } from '@/domain/facets'
 import type { ExportTable } from '@/domain/export-table'
 import { localTime } from '@/domain/local-time'
 import { profileCompleteness } from '@/domain/profile-completeness'
@@ -60,7 +61,7 @@ export function usePersonColumnText(locale: Ref<string>, departmentLabel: (perso
       case 'presence':
         return person.online ? t('directory.online') : t('directory.offline')
       case 'status':
-        return t(`filters.statusValue.${person.active ? 'active' : 'dismissed'}`)
+        return t(`filters.statusValue.${statusOf(person)}`)
       case 'lastSeen':
         return lastSeen(person)
       case 'registered':

@@ -1,5 +1,5 @@
 import { ancestorsOf, subtreeIds, type DepartmentTree } from './departments'
-import type { Person } from './person'
+import { joinedOn, type Person } from './person'
 
 /** One bar of the headcount chart: a department and the active people anywhere below it. */
 export interface HeadcountRow {
@@ -129,7 +129,7 @@ export function joinersByMonth(people: readonly Person[], today: Date, months = 
   }
   const byMonth = new Map(rows.map((row) => [row.month, row]))
   for (const person of people) {
-    const joined = person.employmentDate || person.registeredAt
+    const joined = joinedOn(person)
     const row = byMonth.get(joined.slice(0, 7))
     if (row) row.count++
   }

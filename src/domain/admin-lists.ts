@@ -2,6 +2,7 @@ import { lastSeenAt, type Person } from '@/domain/person'
 import type { ScopeAccess } from '@/domain/scope-access'
 import type { Department, DepartmentTree } from '@/domain/departments'
 import { profileCompleteness } from '@/domain/profile-completeness'
+import { flattenTree } from '@/domain/org-tree'
 
 /** The staff hygiene lists admins can open, in the order the admin view offers them. */
 export const ADMIN_LIST_KEYS = [
@@ -48,15 +49,15 @@ const RULES: Record<AdminListKey, (ctx: ListContext) => Rule> = {
   extranet: () => (p) => p.userType === 'extranet',
   // neverLoggedIn: active people with no last login (needs the `user` scope, the only one sending LAST_LOGIN)
   neverLoggedIn: () => (p) => p.active && p.lastLogin === '',
-  // inactive: active people last seen more than N whole days ago; with no date only if the `user` scope shows they never logged in
+  // inactive: active people last seen (last login, or last activity when the portal sends it) more than N whole days
+  // ago, or never. user.get sends LAST_ACTIVITY_DATE as {} on most portals, so this needs the `user` scope too.
   inactive: (ctx) => {
     const todayNumber = localDayNumber(ctx.today.getTime())
     return (p) => {
       if (!p.active) return false
       const seen = lastSeenAt(p)
-      // no readable date: only the `user` scope can tell that an empty last login means "never came";
-      // without it (or with a last login Date cannot read) nothing is known, so nobody is accused
-      if (seen === null) return ctx.access.lastLogin && p.lastLogin === ''
+      // no readable date: an empty last login means "never came"; one Date cannot read means nothing is known
+      if (seen === null) return p.lastLogin === ''
       return todayNumber - localDayNumber(seen) > ctx.inactiveDays
     }
   },
@@ -69,7 +70,7 @@ const RULES: Record<AdminListKey, (ctx: ListContext) => Rule> = {
 }
 
 /** Lists that cannot be built without the last login: they are unavailable, never guessed from other fields. */
-const NEEDS_LAST_LOGIN: ReadonlySet<AdminListKey> = new Set<AdminListKey>(['neverLoggedIn'])
+const NEEDS_LAST_LOGIN: ReadonlySet<AdminListKey> = new Set<AdminListKey>(['neverLoggedIn', 'inactive'])
 
 /** The people one admin list shows, in the order given. */
 export function peopleInList(key: AdminListKey, people: readonly Person[], ctx: ListContext): AdminListResult {
@@ -83,21 +84,12 @@ export interface HeadlessDepartment {
   reason: 'none' | 'headDismissed' | 'headUnknown'
 }
 
-/** Departments in tree order: depth first from the roots, children in their sort order. */
+/** Every department in tree order (depth first, children in their order); departments a loop cut off follow. */
 function treeOrder(tree: DepartmentTree): Department[] {
-  const order: Department[] = []
-  const seen = new Set<number>()
-  const stack = [...tree.roots].reverse()
-  while (stack.length) {
-    const id = stack.pop()!
-    const department = tree.byId.get(id)
-    if (seen.has(id) || !department) continue
-    seen.add(id)
-    order.push(department)
-    stack.push(...[...(tree.children.get(id) ?? [])].reverse())
-  }
-  // a tree built by hand may loop without a root: those departments follow, so none is left out
-  for (const department of tree.byId.values()) if (!seen.has(department.id)) order.push(department)
+  const everyDepartmentOpen = new Set(tree.byId.keys())
+  const order = flattenTree(tree, everyDepartmentOpen).map((row) => tree.byId.get(row.id)!)
+  const placed = new Set(order.map((department) => department.id))
+  for (const department of tree.byId.values()) if (!placed.has(department.id)) order.push(department)
   return order
 }
 

@@ -1,6 +1,7 @@
 /** Calendar questions the facets ask, in the viewer's local time. Dates are YYYY-MM-DD strings. */
 
-function ymd(date: Date): string {
+/** The local calendar date as YYYY-MM-DD. */
+export function ymd(date: Date): string {
   const m = String(date.getMonth() + 1).padStart(2, '0')
   const d = String(date.getDate()).padStart(2, '0')
   return `${date.getFullYear()}-${m}-${d}`

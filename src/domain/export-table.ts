@@ -1,3 +1,5 @@
+import { ymd } from './calendar'
+
 /**
  * A view's data as plain text, ready for any file format: what the person sees in the table,
  * in the same column order and with the same labels.
@@ -15,11 +17,6 @@ const FILE_PREFIX = 'people-directory'
 /** Long names get cut by mail clients and file dialogs; 80 keeps the date and extension visible. */
 const MAX_FILE_NAME = 80
 
-function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
-
 /**
  * "people-directory-<title>-2026-11-22.csv". Letters of any script and digits stay (a Russian portal names
  * its departments in Cyrillic); everything else, including / \ : * ? " < > | and control characters that
@@ -27,7 +24,7 @@ function localDate(date: Date): string {
  */
 export function exportFileName(title: string, extension: string, date: Date): string {
   const ext = extension.replace(/^\.+/, '')
-  const dateText = localDate(date)
+  const dateText = ymd(date)
   const room = MAX_FILE_NAME - FILE_PREFIX.length - dateText.length - ext.length - 3
   const slug = Array.from(
     title

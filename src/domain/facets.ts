@@ -1,4 +1,4 @@
-import type { Person, UserType } from './person'
+import { joinedOn, type Person, type UserType } from './person'
 import { ancestorsOf, subtreeIds, type DepartmentTree } from './departments'
 import { isBirthdayThisMonth, isBirthdayThisWeek, isThisMonth } from './calendar'
 
@@ -80,7 +80,7 @@ export function buildFacetIndex(people: readonly Person[], context: FacetContext
       person.departmentIds.length === 1 ? up(person.departmentIds[0]!) : [...new Set(person.departmentIds.flatMap(up))]
     facts.set(person, {
       departmentsUp,
-      isNew: isThisMonth(person.employmentDate || person.registeredAt, context.today),
+      isNew: isThisMonth(joinedOn(person), context.today),
       birthdayWeek: isBirthdayThisWeek(person.birthday, context.today),
       birthdayMonth: isBirthdayThisMonth(person.birthday, context.today),
     })

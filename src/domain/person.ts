@@ -86,6 +86,11 @@ function userType(value: unknown): UserType {
   return 'other'
 }
 
+/** When the person joined: the employment date, or the day their account was made when none is set. */
+export function joinedOn(person: Person): string {
+  return person.employmentDate || person.registeredAt
+}
+
 /**
  * When the person was last seen in the portal: the later of their last activity and last login, as a time
  * in milliseconds, or null when neither is known.

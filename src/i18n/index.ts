@@ -14,6 +14,23 @@ export const i18n = createI18n<[Messages], string, false>({
 })
 
 const loaders = import.meta.glob<{ default: Messages }>(['./messages/*.ts', '!./messages/en.ts'])
+const adminLoaders = import.meta.glob<{ default: Record<string, unknown> }>(['./messages/admin/en.ts', './messages/admin/ru.ts'])
+/** languages whose admin strings are merged in; empty until someone opens the admin views */
+const adminLanguages = new Set<string>()
+let adminWanted = false
+
+async function mergeAdminMessages(lang: string): Promise<void> {
+  const loader = adminLoaders[`./messages/admin/${lang}.ts`]
+  if (!loader || adminLanguages.has(lang)) return
+  i18n.global.mergeLocaleMessage(lang, (await loader()).default)
+  adminLanguages.add(lang)
+}
+
+/** The admin views' strings, in English (the fallback) and the current language; they load with those views. */
+export async function loadAdminMessages(): Promise<void> {
+  adminWanted = true
+  await Promise.all([mergeAdminMessages('en'), mergeAdminMessages(i18n.global.locale.value)])
+}
 
 /** Switches the app to a portal language, loading its strings on demand; unknown languages stay English. */
 export async function switchAppLanguage(lang: string): Promise<string> {
@@ -26,6 +43,7 @@ export async function switchAppLanguage(lang: string): Promise<string> {
   if (!i18n.global.availableLocales.includes(code)) {
     i18n.global.setLocaleMessage(code, (await loader()).default)
   }
+  if (adminWanted) await mergeAdminMessages(code)
   i18n.global.locale.value = code
   return code
 }

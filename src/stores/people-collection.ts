@@ -315,7 +315,7 @@ function collection(options: CollectionOptions) {
   return {
     people, departments, status, error, expected, departmentStatus, cachedAt, refreshing, savedAt,
     query, facets, sort, columns, defaultColumns, effectiveSort,
-    tree, visible, facetCounts, highlightWords, departmentLabel, orderPeople,
+    tree, visible, facetCounts, highlightWords, departmentLabel, orderPeople, today,
     open, loadPeople, loadDepartments, cancel, clearFilters, replaceCache,
   }
 }

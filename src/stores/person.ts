@@ -1,10 +1,11 @@
 import { defineStore, acceptHMRUpdate } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
+import type { PeopleCollection } from './people-collection'
 import { fetchPersonById } from '@/bitrix24/users'
 import { toPerson, type Person } from '@/domain/person'
 import { colleaguesOf, managerChain, reportsOf } from '@/domain/org-people'
 import { departmentPath } from '@/domain/departments'
-import { directorySelect } from '@/domain/scope-access'
+import { adminSelect, directorySelect } from '@/domain/scope-access'
 import { toVCard, vCardExtrasFor, vCardFileName } from '@/domain/vcard'
 import { useSessionStore } from './session'
 import { useDirectoryStore } from './directory'
@@ -17,11 +18,13 @@ export const usePersonStore = defineStore('person', () => {
   const session = useSessionStore()
   const directory = useDirectoryStore()
   const everyone = useAdminPeopleStore()
-  // A card opened in the admin views reads their list of everyone; anywhere else, the directory.
-  const source = computed(() => (directory.status === 'idle' && everyone.status !== 'idle' ? everyone : directory))
+  /** the collection the open view shows: the admin views' list of everyone, or the directory */
+  const shownFrom = shallowRef<PeopleCollection | null>(null)
+  const source = computed(() => shownFrom.value ?? directory)
+  const isEveryone = computed(() => source.value.$id === everyone.$id)
   /** the people working here: reports and colleagues never include the dismissed */
   const working = computed(() =>
-    source.value === directory ? directory.people : everyone.people.filter((p) => p.active),
+    isEveryone.value ? source.value.people.filter((p) => p.active) : source.value.people,
   )
   const tree = computed(() => source.value.tree)
   const departmentsKnown = computed(() => source.value.departmentStatus !== 'unavailable')
@@ -64,7 +67,11 @@ export const usePersonStore = defineStore('person', () => {
     if (!client) return
     fetchStatus.value = 'loading'
     try {
-      const raw = await fetchPersonById(client, id, directorySelect(session.access))
+      // outside the admin views a card is for working people only, as the directory is
+      const query = isEveryone.value && session.canAdmin
+        ? { activeOnly: false, adminMode: session.isAdmin, select: adminSelect(session.access) }
+        : { activeOnly: true, adminMode: false, select: directorySelect(session.access) }
+      const raw = await fetchPersonById(client, id, query)
       if (personId.value !== id) return
       fetched.value = raw ? toPerson(raw) : null
       fetchStatus.value = fetched.value ? 'ready' : 'missing'
@@ -79,6 +86,13 @@ export const usePersonStore = defineStore('person', () => {
     if (id !== null && !byId.has(id) && fetched.value?.id !== id && fetchStatus.value !== 'loading') void show(id)
   })
 
+  /** Cards opened from now on read this collection (null: the directory). */
+  function readFrom(collection: PeopleCollection | null) {
+    shownFrom.value = collection
+    // someone looked up for one view is not shown in another (a dismissed person outside the admin views)
+    fetched.value = null
+  }
+
   function close() {
     personId.value = null
   }
@@ -90,7 +104,7 @@ export const usePersonStore = defineStore('person', () => {
     return { fileName: vCardFileName(p), text: toVCard(p, vCardExtrasFor(p, tree.value)) }
   }
 
-  return { personId, person, status, departmentsKnown, departments, managers, reports, colleagues, show, close, vCard }
+  return { personId, person, status, departmentsKnown, readFrom, departments, managers, reports, colleagues, show, close, vCard }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePersonStore, import.meta.hot))

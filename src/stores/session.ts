@@ -86,7 +86,9 @@ export const useSessionStore = defineStore('session', () => {
 
   /** The portal's access-rights dialog; codes already granted cannot be picked twice. */
   async function pickAccess(granted: readonly AccessGrant[]): Promise<AccessGrant[]> {
-    return (await frame.value?.actions.selectAccess(granted.map((grant) => grant.id))) ?? []
+    const picked = (await frame.value?.actions.selectAccess(granted.map((grant) => grant.id))) ?? []
+    // only codes user.access understands are kept, the same rule the saved option is read with
+    return adminGrants(picked)
   }
 
   /** Saves who may open the admin views; false when the portal did not confirm (only admins may save). */

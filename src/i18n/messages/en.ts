@@ -2,15 +2,9 @@ import person from './parts/person.en'
 import install from './parts/install.en'
 import errors from './parts/errors.en'
 import org from './parts/org.en'
-import admin from './parts/admin.en'
-import exportFiles from './parts/export.en'
-import charts from './parts/charts.en'
 
 export default {
   org,
-  admin,
-  export: exportFiles,
-  charts,
   errors,
   install,
   person,

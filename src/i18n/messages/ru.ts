@@ -3,15 +3,9 @@ import person from './parts/person.ru'
 import install from './parts/install.ru'
 import errors from './parts/errors.ru'
 import org from './parts/org.ru'
-import admin from './parts/admin.ru'
-import exportFiles from './parts/export.ru'
-import charts from './parts/charts.ru'
 
 export default {
   org,
-  admin,
-  export: exportFiles,
-  charts,
   errors,
   install,
   person,

@@ -4,7 +4,7 @@ import { mount } from '@vue/test-utils'
 import { createI18n } from 'vue-i18n'
 import AdminCharts from '@/components/admin/charts/AdminCharts.vue'
 import { useChartTheme } from '@/components/admin/charts/useChartTheme'
-import charts from '@/i18n/messages/parts/charts.en'
+import charts from '@/i18n/messages/admin/charts.en'
 import { buildDepartmentTree } from '@/domain/departments'
 import { toPerson, type Person } from '@/domain/person'
 

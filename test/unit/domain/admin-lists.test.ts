@@ -95,8 +95,8 @@ describe('peopleInList', () => {
         // a date after today (clock skew) is recent, not inactive
         person(5, { LAST_ACTIVITY_DATE: '2027-01-01 08:00:00' }),
       ]
-      expect(ids('inactive', people, basicScope)).toEqual([2, 3])
-      expect(ids('inactive', people, { ...basicScope, inactiveDays: 1 })).toEqual([1, 2, 3])
+      expect(ids('inactive', people, userScope)).toEqual([2, 3])
+      expect(ids('inactive', people, { ...userScope, inactiveDays: 1 })).toEqual([1, 2, 3])
     })
 
     it('uses the later of last activity and last login', () => {
@@ -112,11 +112,11 @@ describe('peopleInList', () => {
       expect(ids('inactive', [person(1, { ACTIVE: false, LAST_ACTIVITY_DATE: '2020-01-01 10:00:00' })], userScope)).toEqual([])
     })
 
-    it('includes people with no date only when the user scope shows they never logged in', () => {
+    it('counts people who never logged in, and needs the user scope (the only one with the last login)', () => {
       const people = [person(1, {}), person(2, { LAST_ACTIVITY_DATE: '2026-11-17 10:00:00' })]
       expect(ids('inactive', people, userScope)).toEqual([1])
-      expect(ids('inactive', people, basicScope)).toEqual([])
-      expect(ids('inactive', people, briefScope)).toEqual([])
+      expect(ids('inactive', people, basicScope)).toBe('needsUserScope')
+      expect(ids('inactive', people, briefScope)).toBe('needsUserScope')
     })
 
     it('treats unparseable dates as unknown', () => {
@@ -126,7 +126,6 @@ describe('peopleInList', () => {
       const garbledLoginOldActivity: Person = { ...base, id: 3, lastLogin: 'not a date', lastActivity: '2020-01-01T10:00' }
       // 1: nothing readable and no login: never came; 2: logged in at some unknown time, so not accused
       expect(ids('inactive', [garbledActivity, garbledLogin, garbledLoginOldActivity], userScope)).toEqual([1, 3])
-      expect(ids('inactive', [garbledActivity, garbledLogin, garbledLoginOldActivity], basicScope)).toEqual([3])
     })
   })
 
