@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue'
 import b24ui from '@bitrix24/b24ui-nuxt/vite'
 import { fileURLToPath, URL } from 'node:url'
 import type { Connect, Plugin } from 'vite'
+import { BASE_POLICY } from './src/security/csp-policy'
 
 /**
  * Bitrix24 opens an app handler with a form POST (AUTH_ID and friends in the body). Vite's dev and preview
@@ -18,6 +19,17 @@ function acceptPostOpen(): Plugin {
     name: 'people-directory:accept-post-open',
     configureServer: (server) => void server.middlewares.use(postToGet),
     configurePreviewServer: (server) => void server.middlewares.use(postToGet),
+  }
+}
+
+/** The built page carries the Content-Security-Policy; the dev server's hot reload needs inline code, so not there. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'people-directory:content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: BASE_POLICY }, injectTo: 'head-prepend' },
+    ],
   }
 }
 
@@ -42,6 +54,7 @@ export default defineConfig({
       experimental: { componentDetection: true },
     }),
     acceptPostOpen(),
+    contentSecurityPolicy(),
   ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },

@@ -14,6 +14,12 @@ interface RawUser {
   USER_TYPE?: string
   UF_DEPARTMENT?: number[]
   LAST_LOGIN?: string
+  PERSONAL_PHOTO?: string
+  WORK_POSITION?: string
+  EMAIL?: string
+  WORK_PHONE?: string
+  PERSONAL_MOBILE?: string
+  UF_PHONE_INNER?: string
 }
 
 interface RawDepartment {
@@ -33,7 +39,10 @@ async function everyone(page: Page): Promise<RawUser[]> {
     const { result } = await rest<RawUser[]>(page, 'user.get', {
       ADMIN_MODE: true,
       start,
-      select: ['ID', 'ACTIVE', 'NAME', 'SECOND_NAME', 'LAST_NAME', 'USER_TYPE', 'UF_DEPARTMENT', 'LAST_LOGIN'],
+      select: [
+        'ID', 'ACTIVE', 'NAME', 'SECOND_NAME', 'LAST_NAME', 'USER_TYPE', 'UF_DEPARTMENT', 'LAST_LOGIN', 'PERSONAL_PHOTO',
+        'WORK_POSITION', 'EMAIL', 'WORK_PHONE', 'PERSONAL_MOBILE', 'UF_PHONE_INNER',
+      ],
     })
     users.push(...result)
     if (result.length < 50) return users
@@ -214,6 +223,9 @@ test.describe('the admin lists', () => {
       neverLoggedIn: users.filter((u) => u.ACTIVE && !u.LAST_LOGIN).length,
       noDepartment: users.filter((u) => u.ACTIVE && u.USER_TYPE === 'employee' && depts(u).length === 0).length,
       multiDepartment: users.filter((u) => u.ACTIVE && new Set(depts(u)).size >= 2).length,
+      incomplete: users.filter(
+        (u) => u.ACTIVE && !(u.PERSONAL_PHOTO && u.WORK_POSITION?.trim() && u.EMAIL && (u.WORK_PHONE || u.PERSONAL_MOBILE || u.UF_PHONE_INNER)),
+      ).length,
       headless: departments.filter((d) => !d.UF_HEAD || !byId.get(Number(d.UF_HEAD))?.ACTIVE).length,
     }
     // the fixtures plant every case
@@ -223,7 +235,9 @@ test.describe('the admin lists', () => {
     await app.getByTestId('nav-admin-lists').click()
     for (const [list, count] of Object.entries(expected)) {
       const unit = list === 'headless' ? (count === 1 ? 'department' : 'departments') : count === 1 ? 'person' : 'people'
-      await expect(app.getByTestId(`list-${list}`).getByTestId('list-count')).toHaveText(`${count} ${unit}`, { timeout: 30_000 })
+      await expect(app.getByTestId(`list-${list}`).getByTestId('list-count')).toHaveText(`${new Intl.NumberFormat('en').format(count)} ${unit}`, {
+        timeout: 30_000,
+      })
     }
 
     // a list shows its rule and exactly its people

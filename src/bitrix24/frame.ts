@@ -18,6 +18,8 @@ export interface PortalFrame {
   /** the portal opened the installer (admin, app not yet installed) */
   installMode: boolean
   /** an app option (APP_OPTIONS) as the portal sent it, undefined when not set */
+  /** the portal page's origin, where REST lives too */
+  portalOrigin: string
   appOption(name: string): unknown
   /** saves an app option (admins only); true when the portal confirmed it, and appOption() then reads it */
   saveAppOption(name: string, value: string): Promise<boolean>
@@ -97,6 +99,7 @@ function describeFrame(b24: B24Frame): PortalFrame {
     isAdmin: b24.auth.isAdmin === true,
     memberId: auth ? String(auth.member_id ?? '') : '',
     installMode: b24.isInstallMode,
+    portalOrigin: b24.getTargetOrigin(),
     appOption(name) {
       if (saved.has(name)) return saved.get(name)
       try {

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { useIntervalFn, watchDebounced } from '@vueuse/core'
+import { useEventListener, useIntervalFn, watchDebounced } from '@vueuse/core'
 import { fetchPeopleBatch } from '@/bitrix24/people'
 import { fetchAllDepartments } from '@/bitrix24/departments'
 import { toRestError, type RestError } from '@/bitrix24/rest-error'
@@ -11,6 +11,8 @@ import { applyFacets, buildFacetIndex, countFacets, NO_FACETS, type FacetIndex, 
 import { type ColumnKey, type SortKey, type SortState } from '@/domain/columns'
 import { orderByRanks, sortRanks, type SortRanks } from '@/domain/sort-people'
 import { pagesToAsk, type PeopleQuery } from '@/domain/load-plan'
+import { toAppError } from '@/domain/app-error'
+import { nextRetryDelay, RETRY_DELAYS_MS } from '@/domain/retry-policy'
 import { createIndexedDbCache, type CacheScope, type DirectoryCache } from '@/storage/directory-cache'
 import { useSessionStore } from './session'
 
@@ -68,9 +70,33 @@ function collection(options: CollectionOptions) {
   const refreshing = ref(false)
   /** when the directory was last written to the cache during this visit */
   const savedAt = ref<number | null>(null)
+  /** when what is shown was complete and fresh from Bitrix24 (the cache's time for a cached list) */
+  const loadedAt = ref<number | null>(null)
+  /** a transient fault is being retried quietly: the viewer sees "waiting for Bitrix24", not an error */
+  const waiting = ref(false)
   let cursor: Cursor = { afterId: 0, done: false, counted: false }
   let cancelRequested = false
   let opened = false
+  let retryDelays = RETRY_DELAYS_MS
+  /** ends a quiet wait early (Stop) */
+  let wakeUp: (() => void) | null = null
+
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms)
+      function done() {
+        clearTimeout(timer)
+        wakeUp = null
+        resolve()
+      }
+      wakeUp = done
+    })
+  }
+
+  /** The wait before the next quiet retry of this failure, or null when the viewer must be told. */
+  function retryDelay(attempt: number, failure: RestError): number | null {
+    return nextRetryDelay(attempt, toAppError(failure.code, failure.status), retryDelays)
+  }
 
   // ── view ──────────────────────────────────────────────────────────────────────────────────
   const query = ref('')
@@ -113,7 +139,8 @@ function collection(options: CollectionOptions) {
   })
   const searcher = computed(() => createSearcher(index.value))
   const searchResult = computed(() => searcher.value(query.value))
-  const searched = computed(() => searchResult.value?.people ?? people.value)
+  // a query with nothing searchable in it (only punctuation or symbols) matches nobody, not everybody
+  const searched = computed(() => searchResult.value?.people ?? (query.value.trim() ? [] : people.value))
   // "new this month" and birthdays move on at midnight, also for someone who keeps the app open
   const today = ref(new Date())
   useIntervalFn(() => {
@@ -206,32 +233,65 @@ function collection(options: CollectionOptions) {
     }
   }
 
-  /** Loads (or resumes loading) people into the visible list, showing each batch as it arrives. */
+  /**
+   * Loads (or resumes loading) people into the visible list, showing each batch as it arrives. Transient
+   * faults are retried quietly from where the load stopped; what is on screen stays all along.
+   */
   async function loadPeople(): Promise<void> {
     if (status.value === 'loading' || cursor.done || !options.allowed(session)) return
     status.value = 'loading'
     error.value = null
     cancelRequested = false
-    try {
-      await walk({ add: (rows) => (people.value = people.value.concat(rows)).length }, cursor)
-      status.value = cursor.done ? 'done' : 'cancelled'
-      void saveCache()
-    } catch (e) {
-      error.value = toRestError(e, 'user.get')
-      status.value = 'error'
+    let attempt = 0
+    for (;;) {
+      const from = cursor.afterId
+      try {
+        await walk({ add: (rows) => (people.value = people.value.concat(rows)).length }, cursor)
+        status.value = cursor.done ? 'done' : 'cancelled'
+        if (cursor.done) loadedAt.value = Date.now()
+        void saveCache()
+        return
+      } catch (e) {
+        const failure = toRestError(e, 'user.get')
+        // people arrived since the last failure: the portal is answering, so the retries start afresh
+        if (cursor.afterId !== from) attempt = 0
+        const delay = cancelRequested ? null : retryDelay(attempt++, failure)
+        if (delay === null) {
+          error.value = failure
+          status.value = cancelRequested ? 'cancelled' : 'error'
+          return
+        }
+        waiting.value = true
+        await pause(delay)
+        waiting.value = false
+        if (cancelRequested) {
+          status.value = 'cancelled'
+          return
+        }
+      }
     }
   }
+
+  // back online after a failed load: carry on by itself
+  useEventListener(typeof window === 'undefined' ? undefined : window, 'online', () => {
+    if (status.value === 'error' && error.value && toAppError(error.value.code, error.value.status).retryable) void loadPeople()
+  })
 
   /** Every department, or why there are none to show (no `department` scope, or an error). */
   async function fetchDepartments(): Promise<{ status: DepartmentStatus; list: Department[] }> {
     const client = session.frame?.rest
     if (!client || !session.access.departments) return { status: 'unavailable', list: [] }
-    try {
-      const raw = await fetchAllDepartments(client)
-      return { status: 'done', list: raw.map(toDepartment).filter((d): d is Department => d !== null) }
-    } catch (e) {
-      const code = toRestError(e, 'department.get').code
-      return { status: code === 'insufficient_scope' || code === 'ACCESS_DENIED' ? 'unavailable' : 'error', list: [] }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const raw = await fetchAllDepartments(client)
+        return { status: 'done', list: raw.map(toDepartment).filter((d): d is Department => d !== null) }
+      } catch (e) {
+        const failure = toRestError(e, 'department.get')
+        if (failure.code === 'insufficient_scope' || failure.code === 'ACCESS_DENIED') return { status: 'unavailable', list: [] }
+        const delay = retryDelay(attempt, failure)
+        if (delay === null) return { status: 'error', list: [] }
+        await new Promise((resolve) => setTimeout(resolve, delay))
+      }
     }
   }
 
@@ -265,6 +325,7 @@ function collection(options: CollectionOptions) {
       const [, fetched] = await Promise.all([walk({ add: (rows) => fresh.push(...rows) }, state), fetchDepartments()])
       if (!state.done) return
       people.value = fresh
+      loadedAt.value = Date.now()
       if (fetched.status !== 'error') {
         departments.value = fetched.list
         departmentStatus.value = fetched.status
@@ -289,6 +350,7 @@ function collection(options: CollectionOptions) {
       departments.value = cached.departments
       expected.value = cached.people.length
       cachedAt.value = cached.savedAt
+      loadedAt.value = cached.savedAt
       cursor = { afterId: 0, done: true, counted: true }
       status.value = 'done'
       departmentStatus.value = cached.departments.length ? 'done' : 'unavailable'
@@ -300,6 +362,7 @@ function collection(options: CollectionOptions) {
 
   function cancel() {
     cancelRequested = true
+    wakeUp?.()
   }
 
   function clearFilters() {
@@ -312,11 +375,16 @@ function collection(options: CollectionOptions) {
     cache = replacement
   }
 
+  /** Tests shorten the quiet retries. */
+  function replaceRetryDelays(delays: readonly number[]) {
+    retryDelays = delays
+  }
+
   return {
-    people, departments, status, error, expected, departmentStatus, cachedAt, refreshing, savedAt,
+    people, departments, status, waiting, error, expected, departmentStatus, cachedAt, refreshing, savedAt, loadedAt,
     query, facets, sort, columns, defaultColumns, effectiveSort,
     tree, visible, facetCounts, highlightWords, departmentLabel, orderPeople, today,
-    open, loadPeople, loadDepartments, cancel, clearFilters, replaceCache,
+    open, loadPeople, loadDepartments, cancel, clearFilters, replaceCache, replaceRetryDelays,
   }
 }
 

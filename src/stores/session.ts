@@ -7,6 +7,7 @@ import { toPerson, type Person } from '@/domain/person'
 import { ADMIN_ACCESS_OPTION, adminAccessCodes, adminGrants, serializeGrants, type AccessGrant } from '@/domain/admin-access'
 import { scopeAccess } from '@/domain/scope-access'
 import { intlLocale } from '@/domain/locale'
+import { restrictConnections } from '@/security/csp'
 
 export type SessionStatus = 'connecting' | 'ready' | FrameProblem
 
@@ -34,6 +35,7 @@ export const useSessionStore = defineStore('session', () => {
     status.value = 'connecting'
     try {
       const connected = await connectFrame(options)
+      restrictConnections(connected.portalOrigin)
       frame.value = connected
       const viewer = await fetchViewer(connected.rest, adminAccessCodes(connected.appOption(ADMIN_ACCESS_OPTION)))
       me.value = toPerson(viewer.user)

@@ -4,7 +4,9 @@
  *
  * For 1,000 / 10,000 / 50,000 people: HTTP requests, time to the first row and to the complete list.
  * At the largest size: search keystroke-to-rendered latency (p50 / p95), rows in the DOM, JS heap.
- * Plus the gzip size of the initial JS and CSS. Writes bench-results/latest.json and latest.md.
+ * Plus the gzip size of the initial JS and CSS, and a chaos run: 5,000 people with 5% throttled and 1% failing
+ * pages and requests, an expired token and a dropped connection mid-load, reporting the faults injected, whether
+ * the load survived them and how many people were lost. Writes bench-results/latest.json and latest.md.
  *
  * Needs `npm run build` first. BENCH_SIZES=1000,10000 picks other sizes.
  */
@@ -26,6 +28,15 @@ interface LoadFigures {
   requests: number
   peopleRequests: number
   firstRowMs: number
+  completeMs: number
+}
+
+interface ChaosFigures {
+  people: number
+  faultsInjected: number
+  survived: boolean
+  peopleLost: number
+  requests: number
   completeMs: number
 }
 
@@ -131,6 +142,57 @@ function pickQueries(names: string[]): string[] {
   return queries
 }
 
+const CHAOS_PEOPLE = 5000
+const CHAOS_RULE_COUNT = 100_000
+
+async function control(path: string, body: unknown, method = 'POST') {
+  const response = await fetch(`${portal.url}/_portal/api/${path}`, { method, body: method === 'POST' ? JSON.stringify(body) : undefined })
+  if (!response.ok) throw new Error(`${path}: ${response.status}`)
+  return response.json()
+}
+
+/** Loads 5,000 people through throttling, server errors, an expired token and a dropped connection. */
+async function measureChaos(page: Page): Promise<ChaosFigures> {
+  await control('reset', { people: CHAOS_PEOPLE })
+  await control('config', { latencyMs: LATENCY_MS, rateLimit: { enabled: true, burst: 50, drainPerSec: 2 } })
+  for (const methods of [['user.get'], undefined]) {
+    const only = methods ? { methods } : {}
+    await control('faults', { code: 'QUERY_LIMIT_EXCEEDED', status: 503, rate: 0.05, count: CHAOS_RULE_COUNT, ...only })
+    await control('faults', { code: 'INTERNAL_SERVER_ERROR', status: 500, rate: 0.01, count: CHAOS_RULE_COUNT, ...only })
+  }
+  const expected = portal.store.visibleActiveCount(portal.store.personaUserId('employee'))
+  const logStart = portal.store.log.since(0).at(-1)?.seq ?? 0
+  const started = Date.now()
+  await page.goto(`${portal.url}/?persona=employee`)
+  const frame = app(page)
+  await frame.locator('[data-testid="person-row"]').first().waitFor({ timeout: 120_000 })
+  // mid-load: every token expires, and the next connection drops
+  await control('expire-tokens', {})
+  await control('faults', { code: 'DROP', count: 1 })
+  const complete = frame.locator(`[data-testid="people-grid"][aria-rowcount="${expected + 1}"]`)
+  const failed = frame.locator('[data-testid="load-error"]')
+  await complete.or(failed).first().waitFor({ timeout: 300_000 })
+  const completeMs = Date.now() - started
+  const survived = (await failed.count()) === 0
+  const shownText = await frame.locator('[data-testid="people-count"]').innerText()
+  const shown = Number(shownText.replace(/\D/g, ''))
+  const rules = (await control('faults', undefined, 'GET')) as { code: string; count: number; rate?: number }[]
+  const left = rules.filter((r) => r.rate !== undefined).reduce((sum, r) => sum + r.count, 0)
+  const dropLeft = rules.some((r) => r.code === 'DROP') ? 1 : 0
+  const log = portal.store.log.since(logStart)
+  const expiredRefused = log.some((e) => e.kind === 'rest' && e.status === 401)
+  const faultsInjected = 4 * CHAOS_RULE_COUNT - left + (1 - dropLeft) + (expiredRefused ? 1 : 0)
+  await control('faults', undefined, 'DELETE')
+  return {
+    people: expected,
+    faultsInjected,
+    survived,
+    peopleLost: Math.max(0, expected - shown),
+    requests: log.filter((e) => e.kind === 'rest').length,
+    completeMs,
+  }
+}
+
 const executablePath = ensureChromium()
 const appServer = await preview({ preview: { port: APP_PORT, strictPort: true }, logLevel: 'error' })
 const portal = createPortalServer({
@@ -144,6 +206,7 @@ await portal.listen()
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 const loads: LoadFigures[] = []
 let search: SearchFigures | null = null
+let chaos: ChaosFigures | null = null
 try {
   for (const size of SIZES) {
     await fetch(`${portal.url}/_portal/api/reset`, { method: 'POST', body: JSON.stringify({ people: size }) })
@@ -174,6 +237,14 @@ try {
     }
     await context.close()
   }
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  chaos = await measureChaos(await context.newPage())
+  console.log(
+    `chaos at ${chaos.people} people: ${chaos.faultsInjected} faults injected, ` +
+      `${chaos.survived ? 'all survived' : 'the load failed'}, ${chaos.peopleLost} people lost, ` +
+      `${chaos.requests} requests, complete ${(chaos.completeMs / 1000).toFixed(2)} s`,
+  )
+  await context.close()
 } finally {
   await browser.close()
   await portal.close()
@@ -184,7 +255,7 @@ const bundle = bundleSizes('dist')
 console.log(`initial JS ${(bundle.jsGzip / 1024).toFixed(1)} KB gzip, CSS ${(bundle.cssGzip / 1024).toFixed(1)} KB gzip`)
 
 mkdirSync('bench-results', { recursive: true })
-const result = { date: new Date().toISOString(), latencyMs: LATENCY_MS, rateLimit: '2/s, burst 50', loads, search, bundle }
+const result = { date: new Date().toISOString(), latencyMs: LATENCY_MS, rateLimit: '2/s, burst 50', loads, search, chaos, bundle }
 writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2) + '\n')
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 writeFileSync(
@@ -202,6 +273,12 @@ writeFileSync(
       ? `Search at ${search.people} people: p50 ${search.p50Ms.toFixed(1)} ms, p95 ${search.p95Ms.toFixed(1)} ms ` +
         `(${search.keystrokes} keystrokes, ${search.queries} queries); at most ${search.maxDomRows} rows in the DOM; ` +
         `JS heap ${search.jsHeapMb.toFixed(0)} MB.`
+      : '',
+    '',
+    chaos
+      ? `Chaos at ${chaos.people} people (5% throttled and 1% failing pages and requests, an expired token and a ` +
+        `dropped connection): ${chaos.faultsInjected} faults injected, ${chaos.survived ? 'all survived' : 'the load failed'}, ` +
+        `${chaos.peopleLost} people lost, ${chaos.requests} requests, ${(chaos.completeMs / 1000).toFixed(2)} s.`
       : '',
     '',
     `Initial JS ${kb(bundle.jsGzip)} gzip, CSS ${kb(bundle.cssGzip)} gzip.`,

@@ -68,22 +68,80 @@ describe('directory store: loading', () => {
     expect(fetchPeopleBatch.mock.calls[0]?.[1]).toMatchObject({ activeOnly: true, adminMode: false })
   })
 
-  it('keeps what it has after an error and resumes from its cursor', async () => {
+  it('retries a transient fault quietly from its cursor, showing that it waits', async () => {
     signIn()
     const directory = useDirectoryStore()
     directory.replaceCache(memoryCache())
+    directory.replaceRetryDelays([300])
     const limit = new RestError('QUERY_LIMIT_EXCEEDED', 503, 'Too many requests', 'batch')
+    const seen: string[] = []
     fetchPeopleBatch
       .mockImplementationOnce(async () => reading(1, 100, false, { error: limit, total: 300 }))
+      .mockImplementationOnce(async () => {
+        seen.push(directory.status)
+        return reading(101, 200, true)
+      })
+    const opening = directory.open()
+    await vi.waitFor(() => expect(directory.waiting).toBe(true))
+    expect(directory.people).toHaveLength(100)
+    await opening
+    expect(seen).toEqual(['loading'])
+    expect(directory.status).toBe('done')
+    expect(directory.waiting).toBe(false)
+    expect(directory.error).toBeNull()
+    expect(directory.people.map((p) => p.id)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1))
+    expect(fetchPeopleBatch.mock.calls[1]?.[2]).toBe(100)
+  })
+
+  it('says what went wrong once the quiet retries run out, keeps what it has, and resumes from its cursor', async () => {
+    signIn()
+    const directory = useDirectoryStore()
+    directory.replaceCache(memoryCache())
+    directory.replaceRetryDelays([1, 1])
+    const down = new RestError('INTERNAL_SERVER_ERROR', 500, 'Internal server error', 'batch')
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 100, false, { error: down, total: 300 }))
+      .mockImplementationOnce(async () => ({ ...reading(101, 0, false), afterId: 100, error: down }))
+      .mockImplementationOnce(async () => ({ ...reading(101, 0, false), afterId: 100, error: down }))
       .mockImplementationOnce(async () => reading(101, 200, true))
     await directory.open()
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(3)
     expect(directory.status).toBe('error')
-    expect(directory.error?.code).toBe('QUERY_LIMIT_EXCEEDED')
+    expect(directory.error?.code).toBe('INTERNAL_SERVER_ERROR')
     expect(directory.people).toHaveLength(100)
     await directory.loadPeople()
     expect(directory.status).toBe('done')
-    expect(directory.people.map((p) => p.id)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1))
-    expect(fetchPeopleBatch.mock.calls[1]?.[2]).toBe(100)
+    expect(directory.people).toHaveLength(300)
+    expect(fetchPeopleBatch.mock.calls[3]?.[2]).toBe(100)
+  })
+
+  it('does not retry what waiting cannot fix', async () => {
+    signIn()
+    const directory = useDirectoryStore()
+    directory.replaceCache(memoryCache())
+    directory.replaceRetryDelays([1, 1])
+    fetchPeopleBatch.mockImplementationOnce(async () => {
+      throw new RestError('insufficient_scope', 403, 'The request requires higher privileges', 'batch')
+    })
+    await directory.open()
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(1)
+    expect(directory.status).toBe('error')
+    expect(directory.error?.code).toBe('insufficient_scope')
+  })
+
+  it('stops a quiet wait at once when the viewer stops the load', async () => {
+    signIn()
+    const directory = useDirectoryStore()
+    directory.replaceCache(memoryCache())
+    directory.replaceRetryDelays([60_000])
+    const limit = new RestError('QUERY_LIMIT_EXCEEDED', 503, 'Too many requests', 'batch')
+    fetchPeopleBatch.mockImplementationOnce(async () => reading(1, 100, false, { error: limit, total: 300 }))
+    const opening = directory.open()
+    await vi.waitFor(() => expect(directory.waiting).toBe(true))
+    directory.cancel()
+    await opening
+    expect(directory.status).toBe('cancelled')
+    expect(directory.people).toHaveLength(100)
   })
 
   it('can be stopped between batches and continued later', async () => {

@@ -1,0 +1,155 @@
+import { expect, test, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test'
+import { appFrame, controlPost, expectedCount, grid, logPosition, openPortal, peopleCount, persona, portalLog } from './portal'
+
+async function clearFaults(request: APIRequestContext) {
+  const response = await request.delete('/_portal/api/faults')
+  expect(response.ok()).toBe(true)
+}
+
+/** Opens the directory as an employee, with the portal answering slowly enough to act between batches. */
+async function openSlowly(page: Page, request: APIRequestContext, latencyMs: number) {
+  const viewer = await persona(request, 'employee')
+  const count = await expectedCount(request, viewer.userId)
+  await controlPost(request, 'config', { latencyMs })
+  const app = await openPortal(page, { persona: 'employee' })
+  return { app, count, viewer }
+}
+
+/** Stops the load while its first batch is on the way: the directory then holds part of the people. */
+async function stopEarly(app: FrameLocator) {
+  await app.getByTestId('load-progress').getByRole('button', { name: 'Stop' }).click({ timeout: 30_000 })
+  await expect(app.getByTestId('load-progress').getByRole('button', { name: 'Continue loading' })).toBeVisible({ timeout: 30_000 })
+}
+
+async function carryOn(app: FrameLocator) {
+  await app.getByTestId('load-progress').getByRole('button', { name: 'Continue loading' }).click()
+}
+
+async function expectComplete(app: FrameLocator, count: number, timeout = 60_000) {
+  await expect(grid(app)).toHaveAttribute('aria-rowcount', String(count + 1), { timeout })
+  await expect(app.getByTestId('people-count')).toHaveText(peopleCount(count))
+  await expect(app.getByTestId('load-progress')).toHaveCount(0)
+}
+
+test.describe('faults', () => {
+  test.afterEach(async ({ request }) => {
+    await clearFaults(request)
+    await controlPost(request, 'config', { latencyMs: 0 })
+  })
+
+  test('a passing fault is retried quietly: the viewer sees "waiting", never an error', async ({ page, request }) => {
+    // the first two tries of the first page fail; the third succeeds
+    await controlPost(request, 'faults', { code: 'INTERNAL_SERVER_ERROR', status: 500, count: 2, methods: ['user.get'] })
+    const { app, count } = await openSlowly(page, request, 200)
+    await expect(app.getByTestId('load-waiting')).toHaveText('Waiting for Bitrix24…', { timeout: 30_000 })
+    await expectComplete(app, count)
+    await expect(app.getByTestId('load-error')).toHaveCount(0)
+  })
+
+  test('with every call failing it says what happened, keeps what is loaded, and Retry resumes once Bitrix24 is back', async ({ page, request }) => {
+    const { app, count } = await openSlowly(page, request, 1500)
+    await stopEarly(app)
+    const loaded = await app.getByTestId('people-count').innerText()
+    expect(loaded).not.toBe(peopleCount(0))
+    expect(loaded).not.toBe(peopleCount(count))
+
+    await controlPost(request, 'config', { latencyMs: 0 })
+    await controlPost(request, 'faults', { code: 'INTERNAL_SERVER_ERROR', status: 500, count: 10_000 })
+    await carryOn(app)
+    const alert = app.getByTestId('load-error')
+    await expect(alert).toContainText('Bitrix24 could not answer', { timeout: 60_000 })
+    await expect(alert).toContainText('INTERNAL_SERVER_ERROR')
+    await expect(app.getByTestId('people-count')).toHaveText(loaded)
+    await expect(app.getByTestId('person-row').first()).toBeVisible()
+
+    await clearFaults(request)
+    const since = await logPosition(request)
+    await alert.getByRole('button', { name: 'Try again' }).click()
+    await expectComplete(app, count)
+    await expect(alert).toHaveCount(0)
+    // the retry went on from where the load stopped, after the people already shown
+    const resumed = (await portalLog(request, since)).find((e) => e.name === 'batch')
+    expect(decodeURIComponent(JSON.stringify(resumed?.params ?? {}))).toMatch(/>ID\]=[1-9]/)
+  })
+
+  test('throttling, server errors, an expired token and a dropped connection: everyone arrives, exactly once', async ({ page, request }) => {
+    // 5% of user.get pages answer 503 QUERY_LIMIT_EXCEEDED and 1% answer 500, and so do whole requests
+    for (const methods of [['user.get'], undefined]) {
+      const only = methods ? { methods } : {}
+      await controlPost(request, 'faults', { code: 'QUERY_LIMIT_EXCEEDED', status: 503, rate: 0.05, count: 10_000, ...only })
+      await controlPost(request, 'faults', { code: 'INTERNAL_SERVER_ERROR', status: 500, rate: 0.01, count: 10_000, ...only })
+    }
+    const since = await logPosition(request)
+    const { app, count } = await openSlowly(page, request, 1500)
+    await stopEarly(app)
+    // mid-load: the token expires and the next connection drops
+    await controlPost(request, 'expire-tokens')
+    await controlPost(request, 'faults', { code: 'DROP', count: 1 })
+    await controlPost(request, 'config', { latencyMs: 100 })
+    await carryOn(app)
+    await expectComplete(app, count, 120_000)
+    await expect(app.getByTestId('load-error')).toHaveCount(0)
+
+    const log = await portalLog(request, since)
+    const failures = log.filter((e) => e.kind === 'rest' && e.status !== 200)
+    expect(failures.some((e) => e.status === 401), 'the expired token was refused').toBe(true)
+    expect(log.some((e) => e.kind === 'frame' && e.name === 'refreshAuth'), 'and renewed through the frame').toBe(true)
+    expect(failures.some((e) => e.status === 0), 'a connection was dropped').toBe(true)
+  })
+})
+
+test('offline, the loaded directory stays usable and says how old it is', async ({ page, context, request }) => {
+  const viewer = await persona(request, 'employee')
+  const count = await expectedCount(request, viewer.userId)
+  const app = await openPortal(page, { persona: 'employee' })
+  await expectComplete(app, count)
+
+  await context.setOffline(true)
+  const notice = app.getByTestId('offline-notice')
+  await expect(notice).toContainText('Offline: showing data from')
+  await app.getByRole('searchbox').fill(viewer.name.split(' ')[0]!)
+  await expect(app.getByTestId('person-row').first()).toContainText(viewer.name.split(' ')[0]!)
+  await context.setOffline(false)
+  await expect(notice).toHaveCount(0)
+})
+
+test.describe('the content security policy', () => {
+  test('lets the app talk to its portal only, and nothing in normal use trips it', async ({ page, request }) => {
+    const violations: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+    })
+    const viewer = await persona(request, 'admin')
+    const count = await expectedCount(request, viewer.userId)
+    const app = await openPortal(page, { persona: 'admin' })
+    await expectComplete(app, count)
+
+    const frame = page.frames().find((f) => f.url().includes(':4173/'))!
+    const policies = await frame.evaluate(() =>
+      [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.getAttribute('content')),
+    )
+    expect(policies).toHaveLength(2)
+    expect(policies[0]).toContain("script-src 'self'")
+    expect(policies[1]).toBe(`connect-src 'self' ${new URL(page.url()).origin}`)
+    // anywhere else is refused by the browser
+    const elsewhere = await frame.evaluate(() =>
+      fetch('https://example.com/steal').then(
+        () => 'sent',
+        () => 'blocked',
+      ),
+    )
+    expect(elsewhere).toBe('blocked')
+    violations.length = 0
+
+    // the rest of the app, charts included, runs within the policy
+    await app.getByTestId('person-row').first().click()
+    await expect(app.getByTestId('person-card')).toBeVisible()
+    await page.keyboard.press('Escape')
+    await app.getByTestId('nav-structure').click()
+    await expect(app.getByRole('tree')).toBeVisible()
+    await app.getByTestId('nav-admin').click()
+    await app.getByTestId('nav-admin-charts').click()
+    await expect(appFrame(page).getByTestId('chart-status').locator('svg').first()).toBeVisible({ timeout: 30_000 })
+    expect(violations).toEqual([])
+  })
+})
