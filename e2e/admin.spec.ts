@@ -112,8 +112,9 @@ test.describe('the admin gate', () => {
     await controlPost(request, 'reset', {})
   })
 
-  for (const who of ['employee', 'head', 'extranet'] as const) {
-    test(`keeps a ${who} out: no admin navigation, a clear page at admin addresses, and no admin request`, async ({ page, request }) => {
+  const outsiders = { employee: 'an employee', head: 'a department head', extranet: 'an extranet user' } as const
+  for (const [who, label] of Object.entries(outsiders) as [keyof typeof outsiders, string][]) {
+    test(`keeps ${label} out: no admin navigation, a clear page at admin addresses, and no admin request`, async ({ page, request }) => {
       const viewer = await persona(request, who)
       const since = await logPosition(request)
       const app = await openAdmin(page, who)

@@ -153,3 +153,19 @@ test.describe('the content security policy', () => {
     expect(violations).toEqual([])
   })
 })
+
+test.describe('frame problems', () => {
+  test('a portal page that never answers gets its own screen, not a blank frame', async ({ page }) => {
+    const app = await openPortal(page, { persona: 'employee', silent: 'getInitData' })
+    const problem = app.getByTestId('frame-problem')
+    await expect(problem).toBeVisible({ timeout: 30_000 })
+    await expect(problem).toContainText('did not respond')
+    await expect(app.getByTestId('person-row')).toHaveCount(0)
+  })
+
+  test('a placement the app does not know gets its own screen', async ({ page }) => {
+    const app = await openPortal(page, { persona: 'employee', placement: 'CRM_DEAL_DETAIL_TAB' })
+    await expect(app.getByTestId('placement-problem')).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByTestId('person-row')).toHaveCount(0)
+  })
+})

@@ -113,6 +113,8 @@ export interface Scenario {
   installed: boolean
   /** open the app with a plain GET of the query params (static apps) instead of a form POST */
   staticOpen: boolean
+  /** frame commands this page never answers, e.g. getInitData for a portal page that hangs */
+  silent?: string[]
 }
 
 export interface RateLimitConfig {

@@ -72,6 +72,8 @@ export function buildAppFrame(store: PortalStore, session: FrameSession, opts: {
   const deny: string[] = []
   if (placement !== 'DEFAULT') deny.push('setTitle')
   if (opts.inSlider) deny.push('resizeWindow')
+  // a portal page that hangs: these commands get no answer at all
+  deny.push(...(scenario.silent ?? []))
 
   const init: InitData = {
     LANG: lang,

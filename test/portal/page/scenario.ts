@@ -101,6 +101,9 @@ export function parseScenario(store: PortalStore, query: URLSearchParams): Parse
   const isStatic = parseBool(last(query, 'static'))
   if (isStatic !== undefined) s.staticOpen = isStatic
 
+  const silent = query.getAll('silent').flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => /^[A-Za-z]{1,40}$/.test(v))
+  if (silent.length) s.silent = [...new Set(silent)]
+
   return { scenario: s, viewerQuery }
 }
 
