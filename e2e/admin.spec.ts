@@ -330,6 +330,16 @@ test.describe('the admin lists', () => {
     const status = headers.indexOf('Status')
     expect(status).toBeGreaterThan(0)
     expect(rows.slice(1).every((r) => r[status] === 'Dismissed')).toBe(true)
+
+    // everyone as a workbook: thousands of rows, zipped in a worker the content security policy allows
+    await app.getByTestId('filter-status').getByText('Dismissed').click()
+    const everybody = Number((await app.getByRole('grid').getAttribute('aria-rowcount'))!) - 1
+    expect(everybody).toBeGreaterThan(1000)
+    await app.getByTestId('export-menu').click()
+    const workbook = page.waitForEvent('download')
+    await app.getByTestId('export-xlsx').click()
+    const [sheet] = await readXlsxFile(readFileSync((await (await workbook).path())!))
+    expect(sheet!.data.length - 1).toBe(everybody)
   })
 })
 

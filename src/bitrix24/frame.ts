@@ -17,9 +17,9 @@ export interface PortalFrame {
   memberId: string
   /** the portal opened the installer (admin, app not yet installed) */
   installMode: boolean
-  /** an app option (APP_OPTIONS) as the portal sent it, undefined when not set */
   /** the portal page's origin, where REST lives too */
   portalOrigin: string
+  /** an app option (APP_OPTIONS) as the portal sent it, undefined when not set */
   appOption(name: string): unknown
   /** saves an app option (admins only); true when the portal confirmed it, and appOption() then reads it */
   saveAppOption(name: string, value: string): Promise<boolean>

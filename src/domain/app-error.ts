@@ -59,7 +59,7 @@ export function toAppError(code: string, status = 0): AppError {
   const known = CODES[code]
   if (known) return { code, ...known, retryable: known.kind === 'transient' }
   // unknown codes: 5xx and no status at all are passing trouble, 4xx are not
-  if (status >= 500 || status === 0) return { code, kind: 'transient', messageKey: 'server', retryable: true }
+  if (status >= 500) return { code, kind: 'transient', messageKey: 'server', retryable: true }
   if (status === 401) return { code, kind: 'session', messageKey: 'session', retryable: false }
   if (status === 403) return { code, kind: 'access', messageKey: 'accessDenied', retryable: false }
   return { code, kind: 'defect', messageKey: 'defect', retryable: false }

@@ -1,13 +1,31 @@
 import type { AppError } from './app-error'
 
 /**
- * How long to wait before each quiet retry of a transient fault (the portal busy, a 5xx, the network gone),
- * on top of the SDK's own retries: about 15 seconds in all before the viewer is asked to retry by hand.
+ * How long to wait before each quiet retry of a transient fault (the portal busy, a 5xx, the network gone).
+ * The SDK already retries some of these itself (503 and network errors, three tries), so the app's own
+ * retries are few and the whole streak is bounded in time: past RETRY_BUDGET_MS the viewer is told and
+ * offered Retry, however the time was spent.
  */
 export const RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000]
+export const RETRY_BUDGET_MS = 30_000
 
-/** The wait before retry number `attempt` (0-based), or null when the error is not worth retrying or tries ran out. */
-export function nextRetryDelay(attempt: number, error: AppError, delays: readonly number[] = RETRY_DELAYS_MS): number | null {
+export interface RetryState {
+  /** retries made in this streak of failures */
+  attempt: number
+  /** when the streak's first failure came, in ms */
+  since: number
+}
+
+/** The wait before the next quiet retry, or null when the error is not worth retrying or the streak is spent. */
+export function nextRetryDelay(
+  state: RetryState,
+  error: AppError,
+  now: number,
+  delays: readonly number[] = RETRY_DELAYS_MS,
+  budgetMs = RETRY_BUDGET_MS,
+): number | null {
   if (!error.retryable) return null
-  return delays[attempt] ?? null
+  const delay = delays[state.attempt]
+  if (delay === undefined || now - state.since + delay > budgetMs) return null
+  return delay
 }

@@ -12,7 +12,7 @@ import { type ColumnKey, type SortKey, type SortState } from '@/domain/columns'
 import { orderByRanks, sortRanks, type SortRanks } from '@/domain/sort-people'
 import { pagesToAsk, type PeopleQuery } from '@/domain/load-plan'
 import { toAppError } from '@/domain/app-error'
-import { nextRetryDelay, RETRY_DELAYS_MS } from '@/domain/retry-policy'
+import { nextRetryDelay, RETRY_DELAYS_MS, type RetryState } from '@/domain/retry-policy'
 import { createIndexedDbCache, type CacheScope, type DirectoryCache } from '@/storage/directory-cache'
 import { useSessionStore } from './session'
 
@@ -94,8 +94,8 @@ function collection(options: CollectionOptions) {
   }
 
   /** The wait before the next quiet retry of this failure, or null when the viewer must be told. */
-  function retryDelay(attempt: number, failure: RestError): number | null {
-    return nextRetryDelay(attempt, toAppError(failure.code, failure.status), retryDelays)
+  function retryDelay(streak: RetryState, failure: RestError): number | null {
+    return nextRetryDelay(streak, toAppError(failure.code, failure.status), Date.now(), retryDelays)
   }
 
   // ── view ──────────────────────────────────────────────────────────────────────────────────
@@ -213,11 +213,12 @@ function collection(options: CollectionOptions) {
   }
 
   /** Walks from the cursor, one batch (up to 2,500 people) per request, until done, cancelled or failed. */
-  async function walk(target: { add(rows: Person[]): number }, state: Cursor): Promise<void> {
+  async function walk(target: { add(rows: Person[]): number }, state: Cursor, loadedSoFar = 0): Promise<void> {
     const client = session.frame?.rest
     if (!client || !options.allowed(session)) return
     const query = options.query(session)
-    let loaded = 0
+    // a resumed walk asks only for the pages still missing
+    let loaded = loadedSoFar
     while (!state.done) {
       const pages = state.counted ? pagesToAsk(expected.value, loaded) : undefined
       const reading = await fetchPeopleBatch(client, query, state.afterId, !state.counted, pages)
@@ -242,20 +243,21 @@ function collection(options: CollectionOptions) {
     status.value = 'loading'
     error.value = null
     cancelRequested = false
-    let attempt = 0
+    let streak: RetryState | null = null
     for (;;) {
       const from = cursor.afterId
       try {
-        await walk({ add: (rows) => (people.value = people.value.concat(rows)).length }, cursor)
+        await walk({ add: (rows) => (people.value = people.value.concat(rows)).length }, cursor, people.value.length)
         status.value = cursor.done ? 'done' : 'cancelled'
         if (cursor.done) loadedAt.value = Date.now()
         void saveCache()
         return
       } catch (e) {
         const failure = toRestError(e, 'user.get')
-        // people arrived since the last failure: the portal is answering, so the retries start afresh
-        if (cursor.afterId !== from) attempt = 0
-        const delay = cancelRequested ? null : retryDelay(attempt++, failure)
+        // people arrived since the last failure: the portal is answering, so a new streak starts
+        if (!streak || cursor.afterId !== from) streak = { attempt: 0, since: Date.now() }
+        const delay = cancelRequested ? null : retryDelay(streak, failure)
+        streak.attempt++
         if (delay === null) {
           error.value = failure
           status.value = cancelRequested ? 'cancelled' : 'error'
@@ -272,23 +274,26 @@ function collection(options: CollectionOptions) {
     }
   }
 
-  // back online after a failed load: carry on by itself
+  // back online: a quiet wait ends now, and a load that gave up carries on by itself
   useEventListener(typeof window === 'undefined' ? undefined : window, 'online', () => {
+    wakeUp?.()
     if (status.value === 'error' && error.value && toAppError(error.value.code, error.value.status).retryable) void loadPeople()
+    if (departmentStatus.value === 'error') void loadDepartments()
   })
 
   /** Every department, or why there are none to show (no `department` scope, or an error). */
   async function fetchDepartments(): Promise<{ status: DepartmentStatus; list: Department[] }> {
     const client = session.frame?.rest
     if (!client || !session.access.departments) return { status: 'unavailable', list: [] }
-    for (let attempt = 0; ; attempt++) {
+    const streak: RetryState = { attempt: 0, since: Date.now() }
+    for (;; streak.attempt++) {
       try {
         const raw = await fetchAllDepartments(client)
         return { status: 'done', list: raw.map(toDepartment).filter((d): d is Department => d !== null) }
       } catch (e) {
         const failure = toRestError(e, 'department.get')
         if (failure.code === 'insufficient_scope' || failure.code === 'ACCESS_DENIED') return { status: 'unavailable', list: [] }
-        const delay = retryDelay(attempt, failure)
+        const delay = retryDelay(streak, failure)
         if (delay === null) return { status: 'error', list: [] }
         await new Promise((resolve) => setTimeout(resolve, delay))
       }

@@ -133,7 +133,7 @@ describe('directory store: loading', () => {
     signIn()
     const directory = useDirectoryStore()
     directory.replaceCache(memoryCache())
-    directory.replaceRetryDelays([60_000])
+    directory.replaceRetryDelays([20_000])
     const limit = new RestError('QUERY_LIMIT_EXCEEDED', 503, 'Too many requests', 'batch')
     fetchPeopleBatch.mockImplementationOnce(async () => reading(1, 100, false, { error: limit, total: 300 }))
     const opening = directory.open()
