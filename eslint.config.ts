@@ -38,6 +38,19 @@ export default defineConfigWithVueTs(
     rules: {
       // Names, positions and department titles come from other people: never render them as HTML.
       'vue/no-v-html': 'error',
+      // Every word a person reads comes from the message files, in their portal's language.
+      'vue/no-bare-strings-in-template': [
+        'error',
+        {
+          allowlist: ['(', ')', ',', '.', '&', '+', '-', '=', '*', '/', '#', '%', '!', '?', ':', '[', ']', '{', '}', '<', '>', '•', '·', '›', '—', '–', '|', '×', '…', '↑', '↓', '←', '→'],
+          attributes: {
+            '/.+/': ['title', 'aria-label', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext', 'alt', 'placeholder', 'label', 'description'],
+            input: ['placeholder'],
+            img: ['alt'],
+          },
+          directives: ['v-text'],
+        },
+      ],
       'vue/multi-word-component-names': 'off',
       'vue/singleline-html-element-content-newline': 'off',
       'vue/max-attributes-per-line': ['warn', { singleline: 4 }],

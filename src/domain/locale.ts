@@ -10,3 +10,10 @@ const TAGS: Record<string, string> = {
 export function intlLocale(bitrixLang: string): string {
   return TAGS[bitrixLang] ?? 'en'
 }
+
+/** Bitrix24 languages written right to left. */
+const RIGHT_TO_LEFT = new Set(['ar', 'he'])
+
+export function textDirection(bitrixLang: string): 'ltr' | 'rtl' {
+  return RIGHT_TO_LEFT.has(bitrixLang) ? 'rtl' : 'ltr'
+}

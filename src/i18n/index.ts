@@ -14,7 +14,8 @@ export const i18n = createI18n<[Messages], string, false>({
 })
 
 const loaders = import.meta.glob<{ default: Messages }>(['./messages/*.ts', '!./messages/en.ts'])
-const adminLoaders = import.meta.glob<{ default: Record<string, unknown> }>(['./messages/admin/en.ts', './messages/admin/ru.ts'])
+// one file per language (en.ts, ru.ts …) beside the parts it gathers (admin.en.ts …)
+const adminLoaders = import.meta.glob<{ default: Record<string, unknown> }>('./messages/admin/[a-z][a-z].ts')
 /** languages whose admin strings are merged in; empty until someone opens the admin views */
 const adminLanguages = new Set<string>()
 let adminWanted = false

@@ -5,7 +5,7 @@ import { localTime } from '@/domain/local-time'
 import { directorySelect, scopeAccess } from '@/domain/scope-access'
 import { sortRanks, orderByRanks } from '@/domain/sort-people'
 import { initials } from '@/domain/initials'
-import { intlLocale } from '@/domain/locale'
+import { intlLocale, textDirection } from '@/domain/locale'
 import { toPerson, type Person } from '@/domain/person'
 
 describe('highlightSegments', () => {
@@ -95,5 +95,10 @@ describe('initials and locales', () => {
     expect(intlLocale('ua')).toBe('uk')
     expect(intlLocale('br')).toBe('pt-BR')
     expect(intlLocale('xx')).toBe('en')
+  })
+  it('lays Arabic out right to left and everything else left to right', () => {
+    expect(textDirection('ar')).toBe('rtl')
+    expect(textDirection('ru')).toBe('ltr')
+    expect(textDirection('xx')).toBe('ltr')
   })
 })

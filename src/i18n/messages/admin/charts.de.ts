@@ -1,0 +1,28 @@
+import type chartsEn from './charts.en'
+
+export default {
+  regionLabel: 'Diagramme',
+  empty: 'Noch keine Daten',
+  headcountTitle: 'Mitarbeiterzahl nach Abteilung',
+  headcountHint: 'Wählen Sie einen Balken, um die Abteilungen darin zu sehen',
+  breadcrumbLabel: 'Abteilungsebene',
+  allDepartments: 'Alle Abteilungen',
+  directMembers: '{name} (direkt)',
+  openDepartment: 'Abteilungen von {name} anzeigen',
+  department: 'Abteilung',
+  people: 'Mitarbeiter',
+  joinersTitle: 'Neueinstellungen pro Monat, letzte 24 Monate',
+  month: 'Monat',
+  joiners: 'Neueinstellungen',
+  statusTitle: 'Beschäftigt, entlassen und Extranet',
+  status: 'Status',
+  share: 'Anteil',
+  active: 'Beschäftigt',
+  dismissed: 'Entlassen',
+  extranet: 'Extranet',
+  sliceLabel: '{name}: {count} ({percent})',
+  completenessTitle: 'Profilvollständigkeit nach Abteilung',
+  completenessHint: 'Die 15 Abteilungen mit den am wenigsten vollständigen Profilen',
+  averageScore: 'Durchschnittliche Vollständigkeit',
+  itemValue: '{name}: {value}',
+} satisfies typeof chartsEn

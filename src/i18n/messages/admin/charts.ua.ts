@@ -1,0 +1,28 @@
+import type chartsEn from './charts.en'
+
+export default {
+  regionLabel: 'Графіки',
+  empty: 'Даних поки немає',
+  headcountTitle: 'Чисельність за відділами',
+  headcountHint: 'Виберіть стовпчик, щоб побачити відділи всередині нього',
+  breadcrumbLabel: 'Рівень відділів',
+  allDepartments: 'Усі відділи',
+  directMembers: '{name} (безпосередньо)',
+  openDepartment: 'Показати відділи: {name}',
+  department: 'Відділ',
+  people: 'Співробітники',
+  joinersTitle: 'Нові співробітники за місяцями за останні 24 місяці',
+  month: 'Місяць',
+  joiners: 'Нові співробітники',
+  statusTitle: 'Працюючі, звільнені та екстранет',
+  status: 'Статус',
+  share: 'Частка',
+  active: 'Працюють',
+  dismissed: 'Звільнені',
+  extranet: 'Екстранет',
+  sliceLabel: '{name}: {count} ({percent})',
+  completenessTitle: 'Заповненість профілів за відділами',
+  completenessHint: '15 відділів із найменш заповненими профілями',
+  averageScore: 'Середня заповненість',
+  itemValue: '{name}: {value}',
+} satisfies typeof chartsEn
