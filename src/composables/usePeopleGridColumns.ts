@@ -58,11 +58,11 @@ export function usePeopleGridColumns({ words, locale, departmentLabel }: Options
           h('div', { class: 'min-w-0' }, [
             highlightedText(p.fullName, words.value, 'block truncate font-(--ui-font-weight-medium)'),
             p.userType === 'extranet'
-              ? h('span', { class: 'text-(length:--ui-font-size-xs) text-(--ui-color-accent-main-warning)' }, t('directory.extranet'))
+              ? h('span', { class: 'text-(length:--ui-font-size-xs) text-(--app-text-warning)' }, t('directory.extranet'))
               : null,
             p.active
               ? null
-              : h('span', { class: 'ms-2 text-(length:--ui-font-size-xs) text-(--ui-color-accent-main-alert)' }, t('admin.dismissed')),
+              : h('span', { class: 'ms-2 text-(length:--ui-font-size-xs) text-(--app-text-alert)' }, t('admin.dismissed')),
           ]),
         ]),
       ),
@@ -95,7 +95,7 @@ export function usePeopleGridColumns({ words, locale, departmentLabel }: Options
         h(PresenceBadge, { online: p.online, label: p.online ? online : offline }),
       ),
       column('status', { sortKey: 'status', width: 'w-32' }, (p) =>
-        h('span', { class: p.active ? '' : 'text-(--ui-color-accent-main-alert)' }, text(p, 'status')),
+        h('span', { class: p.active ? '' : 'text-(--app-text-alert)' }, text(p, 'status')),
       ),
       column('lastSeen', { sortKey: 'lastSeen', width: 'w-44' }, (p) => text(p, 'lastSeen')),
       column('registered', { sortKey: 'registered', width: 'w-32' }, (p) => text(p, 'registered')),

@@ -109,11 +109,60 @@ const SHOTS: Shot[] = [
     },
   },
 ]
+
+/** Each main view in light and dark, English and Russian, at 1280 and 400 px: docs/screenshots/matrix/. */
+const MATRIX_VIEWS: { view: string; query: string; prepare?: Shot['prepare'] }[] = [
+  { view: 'directory', query: 'persona=employee' },
+  {
+    view: 'person-card',
+    query: 'persona=employee',
+    prepare: async (page) => {
+      await app(page).getByTestId('person-row').nth(2).click()
+      await app(page).getByTestId('person-card').waitFor()
+    },
+  },
+  {
+    view: 'structure',
+    query: 'persona=employee',
+    prepare: async (page) => {
+      await app(page).getByTestId('nav-structure').click()
+      await app(page).getByRole('tree').waitFor()
+    },
+  },
+  {
+    view: 'admin-lists',
+    query: 'persona=admin&scope=user,department,placement',
+    prepare: async (page) => {
+      await app(page).getByTestId('nav-admin').click()
+      await app(page).getByTestId('nav-admin-lists').click()
+      await app(page).getByTestId('list-incomplete').click()
+    },
+  },
+  {
+    view: 'admin-charts',
+    query: 'persona=admin&scope=user,department,placement',
+    prepare: async (page) => {
+      await app(page).getByTestId('nav-admin').click()
+      await app(page).getByTestId('nav-admin-charts').click()
+      await app(page).getByTestId('chart-status').locator('svg').first().waitFor()
+    },
+  },
+]
+for (const { view, query, prepare } of MATRIX_VIEWS) {
+  for (const lang of ['en', 'ru']) {
+    for (const dark of [false, true]) {
+      for (const width of [1280, 400]) {
+        SHOTS.push({ name: `matrix/${view}-${lang}-${dark ? 'dark' : 'light'}-${width}`, query: `${query}&lang=${lang}`, width, dark, prepare })
+      }
+    }
+  }
+}
+
 // `npm run screenshots -- admin` takes only the pictures whose name starts with "admin"
 const only = process.argv[2]
 
 const executablePath = ensureChromium()
-mkdirSync(OUT, { recursive: true })
+mkdirSync(`${OUT}/matrix`, { recursive: true })
 const appServer = await preview({ preview: { port: APP_PORT, strictPort: true }, logLevel: 'error' })
 const portal = createPortalServer({ port: 0, appUrl: `http://localhost:${APP_PORT}/`, people: 2000 })
 await portal.listen()

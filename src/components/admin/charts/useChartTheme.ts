@@ -20,7 +20,7 @@ export interface ChartTheme {
 // the light-mode values, for when the kit's stylesheet is not there (e.g. in unit tests)
 const TOKENS: Record<keyof ChartTheme, [variable: string, fallback: string]> = {
   text: ['--ui-color-design-plain-content', '#333333'],
-  mutedText: ['--ui-color-design-plain-na-content', '#828b95'],
+  mutedText: ['--app-text-muted', '#525c69'],
   grid: ['--ui-color-divider-accent', '#e2e2e2'],
   primary: ['--ui-color-accent-main-primary', '#0075ff'],
   success: ['--ui-color-accent-main-success', '#1bce7b'],
