@@ -1,0 +1,86 @@
+import { expect, test, type Page } from '@playwright/test'
+import { expectedCount, grid, openPortal, persona } from './portal'
+
+/** The app's frame document: its language and direction. */
+async function documentLanguage(page: Page) {
+  const frame = page.frames().find((f) => f.url().includes(':4173/'))!
+  return frame.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }))
+}
+
+/** "4 599 співробітників": the count as each complete language writes it, by its own plural rule. */
+const LANGUAGES = [
+  {
+    lang: 'de', tag: 'de', title: 'Mitarbeiterverzeichnis',
+    people: (n: number) => (n === 1 ? 'Person' : 'Personen'),
+  },
+  {
+    lang: 'ru', tag: 'ru', title: 'Справочник сотрудников',
+    people: (n: number) => slavic(n, ['сотрудник', 'сотрудника', 'сотрудников']),
+  },
+  {
+    lang: 'ua', tag: 'uk', title: 'Довідник співробітників',
+    people: (n: number) => slavic(n, ['співробітник', 'співробітники', 'співробітників']),
+  },
+]
+
+function slavic(n: number, [one, few, many]: string[]): string {
+  const mod10 = n % 10
+  const mod100 = n % 100
+  if (mod10 === 1 && mod100 !== 11) return one!
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few!
+  return many!
+}
+
+for (const { lang, tag, title, people } of LANGUAGES) {
+  test(`speaks ${lang}: its strings, plural forms and number format`, async ({ page, request }) => {
+    const viewer = await persona(request, 'employee')
+    const count = await expectedCount(request, viewer.userId)
+    const app = await openPortal(page, { persona: 'employee', lang })
+    await expect(grid(app)).toHaveAttribute('aria-rowcount', String(count + 1), { timeout: 30_000 })
+    await expect(app.locator('h1')).toHaveText(title)
+    await expect(app.getByTestId('people-count')).toHaveText(`${new Intl.NumberFormat(tag).format(count)} ${people(count)}`)
+    expect(await documentLanguage(page)).toEqual({ lang: tag, dir: 'ltr' })
+  })
+}
+
+test('a Bitrix24 language without app strings reads English, with the kit in that language and the page right to left for Arabic', async ({ page, request }) => {
+  const viewer = await persona(request, 'employee')
+  const count = await expectedCount(request, viewer.userId)
+  const app = await openPortal(page, { persona: 'employee', lang: 'ar' })
+  await expect(grid(app)).toHaveAttribute('aria-rowcount', String(count + 1), { timeout: 30_000 })
+  await expect(app.locator('h1')).toHaveText('People Directory')
+  expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' })
+  // the search box sits on the right in a right-to-left page
+  const box = await app.getByRole('searchbox').boundingBox()
+  const columns = await app.getByRole('button', { name: 'Columns' }).boundingBox()
+  expect(box!.x).toBeGreaterThan(columns!.x)
+  // the kit's own words (the side panel's close button) are Arabic
+  await app.getByTestId('person-row').first().click()
+  await expect(app.getByTestId('person-card')).toBeVisible()
+  await expect(app.getByRole('button', { name: 'إغلاق' })).toBeVisible()
+})
+
+test.describe('narrow frames', () => {
+  /** Squeezes the app's frame to a profile slider's width and tells whether anything spills out sideways. */
+  async function overflowAt(page: Page, width: number): Promise<number> {
+    await page.locator('iframe[id^="appframe_"]').evaluate((frame, w) => {
+      ;(frame as HTMLIFrameElement).style.width = `${w}px`
+    }, width)
+    const frame = page.frames().find((f) => f.url().includes(':4173/'))!
+    await page.waitForTimeout(300)
+    return frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  }
+
+  test('the directory and the profile placement fit a 360 px frame', async ({ page, request }) => {
+    const viewer = await persona(request, 'employee')
+    const count = await expectedCount(request, viewer.userId)
+    const app = await openPortal(page, { persona: 'employee' })
+    await expect(grid(app)).toHaveAttribute('aria-rowcount', String(count + 1), { timeout: 30_000 })
+    expect(await overflowAt(page, 360)).toBeLessThanOrEqual(0)
+    await expect(app.getByRole('button', { name: 'Filters', exact: true })).toBeVisible()
+
+    const profile = await openPortal(page, { persona: 'head', placement: 'USER_PROFILE_MENU' })
+    await expect(profile.getByTestId('person-card')).toBeVisible({ timeout: 30_000 })
+    expect(await overflowAt(page, 360)).toBeLessThanOrEqual(0)
+  })
+})
