@@ -75,7 +75,8 @@ export default defineConfig({
         test: {
           name: 'portal',
           environment: 'node',
-          include: ['test/portal/**/*.test.ts'],
+          // the stand-in portal and the project's own tools (packaging, releases) run on Node
+          include: ['test/portal/**/*.test.ts', 'test/tools/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

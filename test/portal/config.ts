@@ -25,6 +25,7 @@ export function defaultConfig(): PortalConfig {
     operatingLimit: { enabled: false, limitSec: 480, costSec: 0 },
     authErrorStatus: 'docs',
     verbose: false,
+    webhook: null,
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { storeInternals } from './state/store'
-import type { FaultRule, LogEntry, PeopleChange, PersonaKey, PortalStore, Scenario } from './types'
+import type { FaultRule, LogEntry, PeopleChange, PersonaKey, PortalStore, Scenario, Scope } from './types'
 
 const CORS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
@@ -144,9 +144,19 @@ function parsePeopleChange(body: Record<string, unknown>): PeopleChange {
   return { add: body.add as number | undefined, dismiss: ids(body.dismiss, 'dismiss'), remove: ids(body.remove, 'remove') }
 }
 
+/** The configuration as the browser may see it: a webhook's secret stays on the server. */
+function publicConfig(store: PortalStore): Record<string, unknown> {
+  const { webhook, ...rest } = store.config
+  return { ...rest, webhook: webhook ? redactWebhook(webhook) : null }
+}
+
+export function redactWebhook(url: string): string {
+  return url.replace(/(\/rest\/[^/]+\/)[^/]+/, '$1***')
+}
+
 function stateView(store: PortalStore): Record<string, unknown> {
   return {
-    config: store.config,
+    config: publicConfig(store),
     scenario: store.scenarioDefaults,
     origin: store.origin(),
     personas: PERSONAS.map((key) => {
@@ -201,7 +211,15 @@ export async function handleControl(store: PortalStore, req: IncomingMessage, re
       }
       case 'POST config':
         applyConfig(store, await readJson(req))
-        return send(res, 200, store.config)
+        return send(res, 200, publicConfig(store))
+      case 'POST webhooks': {
+        const body = await readJson(req)
+        const userId = body.userId === undefined ? store.personaUserId('admin') : Number(body.userId)
+        if (!store.userById(userId)) throw bad('userId: a user of this portal')
+        const scopes = Array.isArray(body.scopes) ? body.scopes.map(String) : ['user', 'department', 'placement']
+        const hook = store.addWebhook(userId, scopes as Scope[])
+        return send(res, 200, { url: `${store.origin()}/rest/${hook.userId}/${hook.secret}/` })
+      }
       case 'GET faults':
         return send(res, 200, storeInternals(store).faults.list())
       case 'POST faults':

@@ -1,9 +1,15 @@
 /**
  * `npm start`: the app's Vite dev server and the stand-in portal with demo data, in one process.
  * Open the printed portal address: the app runs inside it exactly as inside a Bitrix24 portal.
+ *
+ * `npm start -- --webhook https://<portal>/rest/<user>/<secret>/`: the same page, but every REST call the app
+ * makes is answered by that real portal through its incoming webhook, so the app shows the real people. The
+ * webhook stays in this process: the browser only ever talks to the local page.
  */
 import { createServer as createViteServer } from 'vite'
 import { createPortalServer } from './server'
+import { redactWebhook } from './control'
+import { parseWebhook } from './webhook'
 
 const APP_PORT = Number(process.env.APP_PORT ?? 5173)
 const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 8787)
@@ -12,8 +18,12 @@ const vite = await createViteServer({ server: { port: APP_PORT, strictPort: true
 await vite.listen()
 const appUrl = `http://localhost:${APP_PORT}/`
 
-const portal = createPortalServer({ port: PORTAL_PORT, appUrl, people: Number(process.env.PEOPLE ?? 1000) })
+const flag = process.argv.indexOf('--webhook')
+const webhook = flag === -1 ? null : parseWebhook(process.argv[flag + 1] ?? '')
+
+const portal = createPortalServer({ port: PORTAL_PORT, appUrl, people: Number(process.env.PEOPLE ?? 1000), webhook })
 await portal.listen()
+if (webhook) console.log(`\n  REST calls are answered by the real portal through ${redactWebhook(webhook)}`)
 
 console.log(`\n  People Directory is running inside the local Bitrix24 portal:\n\n    ${portal.url}/\n`)
 console.log(`  App (Vite dev server): ${appUrl}`)

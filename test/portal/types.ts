@@ -151,6 +151,18 @@ export interface PortalConfig {
   authErrorStatus: 'docs' | 'code'
   /** print each REST call to stdout */
   verbose: boolean
+  /**
+   * A real portal's incoming webhook (https://<portal>/rest/<user>/<secret>/): REST calls from the app are
+   * answered by that portal instead of the fixtures. Server-side only: never sent to the browser.
+   */
+  webhook: string | null
+}
+
+/** An incoming webhook of this portal: a user's permissions and a set of scopes behind a secret URL. */
+export interface IncomingWebhook {
+  userId: number
+  secret: string
+  scopes: Scope[]
 }
 
 export interface Token {
@@ -262,6 +274,10 @@ export interface PortalStore {
   changePeople(change: PeopleChange): { added: number[] }
   /** how many people user.get returns to this viewer (no ADMIN_MODE, ACTIVE=true) */
   visibleActiveCount(viewerId: number): number
+
+  /** creates an incoming webhook (/rest/<userId>/<secret>/) */
+  addWebhook(userId: number, scopes: Scope[]): IncomingWebhook
+  webhook(userId: number, secret: string): IncomingWebhook | undefined
 
   addFault(rule: FaultRule): void
   clearFaults(): void

@@ -51,6 +51,9 @@ interface Route {
   /** lower-case method, '' when the path names none */
   method: string
   webhook: boolean
+  /** /rest/<user>/<secret>/<method> */
+  webhookUser?: number
+  webhookSecret?: string
 }
 
 /** /rest/<method>[.json|.xml][/] and /rest/<user>/<secret>/<method>; /rest/api/* (v3) is not served */
@@ -64,7 +67,8 @@ function parseRoute(pathname: string): Route {
   })
   if (!segments.length || segments[0] === 'api' || (segments.length !== 1 && segments.length !== 3)) return { method: '', webhook: false }
   const name = (segments[segments.length - 1] as string).replace(/\.(json|xml)$/i, '')
-  return { method: name.toLowerCase(), webhook: segments.length === 3 }
+  if (segments.length === 1) return { method: name.toLowerCase(), webhook: false }
+  return { method: name.toLowerCase(), webhook: true, webhookUser: Number(segments[0]), webhookSecret: segments[1] }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -88,6 +92,44 @@ function scopeAllows(def: MethodDef, scopes: readonly string[]): boolean {
 }
 
 type Auth = { token: Token; user: FixtureUser } | { error: string }
+
+/** An incoming webhook acts as its user, with its own scopes and no expiry. */
+function authenticateWebhook(store: PortalStore, route: Route): Auth {
+  const hook = store.webhook(route.webhookUser ?? 0, route.webhookSecret ?? '')
+  const user = hook ? store.userById(hook.userId) : undefined
+  if (!hook || !user || !user.ACTIVE) return { error: 'INVALID_CREDENTIALS' }
+  const token: Token = { accessToken: '', refreshToken: '', userId: user.ID, scopes: [...hook.scopes], expiresAt: Number.MAX_SAFE_INTEGER, appSid: 'webhook' }
+  return { token, user }
+}
+
+/**
+ * The bridge to a real portal: the app's call, checked against this page's own token (so only the app this
+ * portal opened can use it), is sent to the real portal through its webhook, and the real answer comes back.
+ * The webhook address, secret included, never leaves this server.
+ */
+async function bridgeToWebhook(
+  store: PortalStore, webhook: string, method: string, decoded: ReturnType<typeof decodeRequest>,
+): Promise<Outcome> {
+  const auth = authenticate(store, decoded.token)
+  if ('error' in auth) {
+    const spec = errorSpec(auth.error, store.config.authErrorStatus)
+    return { status: spec.status, body: errorBody(auth.error, spec.description), error: auth.error }
+  }
+  const params: Params = decoded.startGiven ? { ...decoded.params, start: decoded.start } : decoded.params
+  try {
+    const answer = await fetch(new URL(method, webhook), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(params),
+    })
+    const body = (await answer.json()) as Record<string, unknown>
+    const error = typeof body.error === 'string' ? body.error : undefined
+    return { status: answer.status, body, userId: auth.user.ID, detail: 'answered by the real portal', ...(error ? { error } : {}) }
+  } catch {
+    const description = 'The real portal did not answer through the webhook'
+    return { status: 503, body: errorBody('INTERNAL_SERVER_ERROR', description), error: 'INTERNAL_SERVER_ERROR', detail: description }
+  }
+}
 
 function authenticate(store: PortalStore, accessToken: string | undefined): Auth {
   if (!accessToken) return { error: 'NO_AUTH_FOUND' }
@@ -116,7 +158,10 @@ export async function handleRest(store: PortalStore, req: IncomingMessage, res: 
   }
   const route = parseRoute(url.pathname)
   const decoded = decodeRequest(url.search.slice(1), body, req.headers['content-type'], req.headers.authorization)
-  const outcome = await pipeline(store, req, route, decoded.token, decoded.params, decoded.start, startedAt)
+  const outcome =
+    store.config.webhook && !route.webhook && route.method
+      ? await bridgeToWebhook(store, store.config.webhook, route.method, decoded)
+      : await pipeline(store, req, route, decoded.token, decoded.params, decoded.start, startedAt)
 
   const logged: Params = decoded.startGiven ? { ...decoded.params, start: decoded.start } : decoded.params
   const durationMs = Date.now() - startedAt
@@ -159,9 +204,8 @@ async function pipeline(
   if (fault) return fault.code === 'DROP' ? { drop: true } : fail(fault.code, undefined, fault.status)
   // 3. leaky bucket per client address
   if (cfg.rateLimit.enabled && !rt.rate.take(req.socket.remoteAddress ?? 'unknown', cfg.rateLimit)) return fail('QUERY_LIMIT_EXCEEDED')
-  // 4. auth: this portal has no incoming webhooks, so any webhook secret is wrong
-  if (route.webhook) return fail('INVALID_CREDENTIALS')
-  const auth = authenticate(store, accessToken)
+  // 4. auth: a webhook's secret in the path, or an access token
+  const auth = route.webhook ? authenticateWebhook(store, route) : authenticate(store, accessToken)
   if ('error' in auth) return fail(auth.error)
   caller.userId = auth.user.ID
   // 5. scope
@@ -238,7 +282,9 @@ async function runSub(store: PortalStore, rt: Runtime, token: Token, rawMethod: 
   if (fault) return err(fault.code)
   // the outer auth is copied into every command, overriding any `auth` the command carries
   const { start } = takeCredentials(params)
-  const auth = authenticate(store, token.accessToken)
+  // a webhook's commands run as its user (its secret was checked on the way in); a token is checked again
+  const webhookUser = token.appSid === 'webhook' ? store.userById(token.userId) : undefined
+  const auth = webhookUser ? { token, user: webhookUser } : authenticate(store, token.accessToken)
   if ('error' in auth) return err(auth.error)
   if (!scopeAllows(def, token.scopes)) return err('insufficient_scope', '')
   const ctx = makeContext(store, rt, method, params, start, token, auth.user, true)

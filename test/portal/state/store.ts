@@ -4,8 +4,8 @@
  * REST-only details (indexes, placement bindings) are reached through storeInternals().
  */
 import type {
-  FaultRule, FixtureDepartment, FixtureUser, Fixtures, FrameSession, PeopleChange, PersonaKey, PortalConfig,
-  PortalStore, Scenario, Token,
+  FaultRule, FixtureDepartment, FixtureUser, Fixtures, FrameSession, IncomingWebhook, PeopleChange, PersonaKey,
+  PortalConfig, PortalStore, Scenario, Token,
 } from '../types'
 import { accessCodes } from './access'
 import { Directory } from './directory'
@@ -72,6 +72,7 @@ export function createPortalStore(config: PortalConfig): PortalStore {
   const firstRunDone = new Set<number>()
   const faultRng = createRng(deriveSeed(config.seed, 7))
   const faults = new FaultQueue(() => faultRng.next())
+  const webhooks: IncomingWebhook[] = []
   const log = new EventLog(5000)
   const resetListeners: Array<() => void> = []
   const state: { placements: PlacementBinding[] } = { placements: [] }
@@ -202,6 +203,13 @@ export function createPortalStore(config: PortalConfig): PortalStore {
       return n
     },
 
+    addWebhook(userId, scopes) {
+      const hook: IncomingWebhook = { userId, secret: randomHex(16), scopes: [...scopes] }
+      webhooks.push(hook)
+      return { ...hook }
+    },
+    webhook: (userId, secret) => webhooks.find((w) => w.userId === userId && w.secret === secret),
+
     addFault: (rule: FaultRule) => faults.add(rule),
     clearFaults: () => faults.clear(),
 
@@ -215,6 +223,7 @@ export function createPortalStore(config: PortalConfig): PortalStore {
       userOptions.clear()
       firstRunDone.clear()
       faults.clear()
+      webhooks.length = 0
       log.clear()
       state.placements = []
       store.scenarioDefaults = { ...store.scenarioDefaults, installed: true }
