@@ -2,10 +2,12 @@
  * `npm start`: the app's Vite dev server and the stand-in portal with demo data, in one process.
  * Open the printed portal address: the app runs inside it exactly as inside a Bitrix24 portal.
  *
- * `npm start -- --webhook https://<portal>/rest/<user>/<secret>/`: the same page, but every REST call the app
- * makes is answered by that real portal through its incoming webhook, so the app shows the real people. The
- * webhook stays in this process: the browser only ever talks to the local page.
+ * `npm start -- --webhook https://<portal>/rest/<user>/<secret>/` (or PORTAL_WEBHOOK=… npm start): the same page,
+ * but every read the app makes is answered by that real portal through its incoming webhook, so the app shows
+ * the real people. The webhook stays in this process: the browser only ever talks to the local page.
  */
+import { createHash } from 'node:crypto'
+import { parseArgs } from 'node:util'
 import { createServer as createViteServer } from 'vite'
 import { createPortalServer } from './server'
 import { redactWebhook } from './control'
@@ -18,10 +20,14 @@ const vite = await createViteServer({ server: { port: APP_PORT, strictPort: true
 await vite.listen()
 const appUrl = `http://localhost:${APP_PORT}/`
 
-const flag = process.argv.indexOf('--webhook')
-const webhook = flag === -1 ? null : parseWebhook(process.argv[flag + 1] ?? '')
+// --webhook <url>, --webhook=<url>, or PORTAL_WEBHOOK (which keeps the secret out of the shell history)
+const { values } = parseArgs({ options: { webhook: { type: 'string' } }, strict: true })
+const given = values.webhook ?? process.env.PORTAL_WEBHOOK
+const webhook = given ? parseWebhook(given) : null
+// the real portal's people are cached in the browser under their own portal id, never mixed with the demo's
+const memberId = webhook ? createHash('md5').update(new URL(webhook).origin).digest('hex') : undefined
 
-const portal = createPortalServer({ port: PORTAL_PORT, appUrl, people: Number(process.env.PEOPLE ?? 1000), webhook })
+const portal = createPortalServer({ port: PORTAL_PORT, appUrl, people: Number(process.env.PEOPLE ?? 1000), webhook, memberId })
 await portal.listen()
 if (webhook) console.log(`\n  REST calls are answered by the real portal through ${redactWebhook(webhook)}`)
 

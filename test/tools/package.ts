@@ -1,6 +1,7 @@
 /**
  * `npm run package`: the built app (`dist/`, run `npm run build` first; the npm script does) as a ZIP a
- * Bitrix24 admin uploads as a local static application: index.html at the root, named with the version.
+ * Bitrix24 admin uploads as a local static application: index.html at the root (and install.html, the
+ * installer the portal opens first), named with the version.
  * Writes release/people-directory-<version>.zip and prints its size.
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
@@ -24,6 +25,8 @@ export function packageApp(version: string): { path: string; bytes: number; file
   const mtime = new Date('2000-01-01T00:00:00Z')
   const entries: Zippable = {}
   for (const file of files.sort()) entries[relative(DIST, file).split(sep).join('/')] = [readFileSync(file), { level: 9, mtime }]
+  // a static app's installer is install.html beside index.html: the same app, which sees the portal's INSTALL flag
+  entries['install.html'] = entries['index.html']!
   const zip = zipSync(entries)
   mkdirSync(OUT, { recursive: true })
   const path = join(OUT, `people-directory-${version}.zip`)

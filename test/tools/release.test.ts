@@ -37,7 +37,7 @@ describe('the package', () => {
       expect(path).toBe(join('release', 'people-directory-9.9.9.zip'))
       expect(files).toBe(2)
       const entries = unzipSync(readFileSync(join(dir, path)))
-      expect(Object.keys(entries).sort()).toEqual(['assets/app.js', 'index.html'])
+      expect(Object.keys(entries).sort()).toEqual(['assets/app.js', 'index.html', 'install.html'])
       expect(new TextDecoder().decode(entries['index.html'])).toContain('./assets/app.js')
     } finally {
       process.chdir(cwd)

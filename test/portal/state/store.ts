@@ -204,7 +204,8 @@ export function createPortalStore(config: PortalConfig): PortalStore {
     },
 
     addWebhook(userId, scopes) {
-      const hook: IncomingWebhook = { userId, secret: randomHex(16), scopes: [...scopes] }
+      // real webhook secrets are 16 characters
+      const hook: IncomingWebhook = { userId, secret: randomHex(8), scopes: [...scopes] }
       webhooks.push(hook)
       return { ...hook }
     },
