@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { expect, test, type FrameLocator, type Page } from '@playwright/test'
 import Papa from 'papaparse'
 import readXlsxFile from 'read-excel-file/node'
-import { appFrame, controlPost, logPosition, openPortal, peopleCount, persona, portalLog, rest, type LogEntry, type Persona } from './portal'
+import { appFrame, controlPost, logPosition, openPortal, peopleCount, persona, portalLog, rest, storedDirectory, type LogEntry, type Persona } from './portal'
 
 /** A user as the portal's own user.get sends it to an admin. */
 interface RawUser {
@@ -85,25 +85,6 @@ async function openAdmin(page: Page, who: Persona, query: Record<string, string>
 async function goTo(page: Page, hash: string) {
   const frame = page.frames().find((f) => f.url().includes(':4173/'))!
   await frame.evaluate((target) => window.location.assign(window.location.href.replace(/#.*$/, '') + target), hash)
-}
-
-/** Everything the app keeps in IndexedDB, as JSON text. */
-async function storedDirectory(page: Page): Promise<string> {
-  const frame = page.frames().find((f) => f.url().includes(':4173/'))!
-  return frame.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const open = indexedDB.open('people-directory')
-        open.onerror = () => resolve('')
-        open.onsuccess = () => {
-          const db = open.result
-          if (!db.objectStoreNames.contains('directory')) return resolve('')
-          const all = db.transaction('directory').objectStore('directory').getAll()
-          all.onsuccess = () => resolve(JSON.stringify(all.result))
-          all.onerror = () => resolve('')
-        }
-      }),
-  )
 }
 
 test.describe('the admin gate', () => {

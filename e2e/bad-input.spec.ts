@@ -1,5 +1,5 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test'
-import { expectedCount, grid, logPosition, openPortal, peopleCount, persona, portalLog, type LogEntry } from './portal'
+import { expectedCount, grid, type LogEntry, logPosition, openPortal, peopleCount, persona, portalLog, storedDirectory } from './portal'
 
 /** Text people type by mistake or on purpose: operators, wildcards, markup, scripts, odd scripts and sizes. */
 const HOSTILE = [
@@ -156,20 +156,14 @@ test('stray messages from the app\'s own origin change nothing, and the token ne
   await app.getByRole('searchbox').fill('a')
   await expect(app.getByTestId('people-count')).toContainText(' of ')
 
-  const stored = await frame.evaluate(async () => {
-    const local = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })
-    const indexed = await new Promise<string>((resolve) => {
-      const open = indexedDB.open('people-directory')
-      open.onerror = () => resolve('')
-      open.onsuccess = () => {
-        const db = open.result
-        if (!db.objectStoreNames.contains('directory')) return resolve('')
-        const all = db.transaction('directory').objectStore('directory').getAll()
-        all.onsuccess = () => resolve(JSON.stringify(all.result))
-      }
-    })
-    return { local, indexed, href: window.location.href, name: window.name, cookies: document.cookie }
-  })
+  const stored = {
+    ...(await frame.evaluate(() => ({
+      local: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+      href: window.location.href,
+      cookies: document.cookie,
+    }))),
+    indexed: await storedDirectory(page),
+  }
   expect(stored.href).not.toContain(token)
   expect(stored.local).not.toContain(token)
   expect(stored.indexed).not.toContain(token)

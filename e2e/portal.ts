@@ -84,3 +84,22 @@ export async function portalLog(request: APIRequestContext, since = 0): Promise<
 export async function logPosition(request: APIRequestContext): Promise<number> {
   return (await portalLog(request)).at(-1)?.seq ?? 0
 }
+
+/** Everything the app keeps in IndexedDB, as JSON text. */
+export async function storedDirectory(page: Page): Promise<string> {
+  const frame = page.frames().find((f) => f.url().includes(':4173/'))!
+  return frame.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('people-directory')
+        open.onerror = () => resolve('')
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('directory')) return resolve('')
+          const all = db.transaction('directory').objectStore('directory').getAll()
+          all.onsuccess = () => resolve(JSON.stringify(all.result))
+          all.onerror = () => resolve('')
+        }
+      }),
+  )
+}
