@@ -3,22 +3,39 @@ import pluginVue from 'eslint-plugin-vue'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 
 /** Components and views reach Bitrix24 only through the stores: the SDK stays behind src/bitrix24. */
-const keepSdkBehindStores: Linter.RulesRecord = {
-  'no-restricted-imports': [
+const sdkPatterns = [
+  {
+    group: ['@bitrix24/b24jssdk', '@bitrix24/b24jssdk/*'],
+    message: 'Components and views must not import the SDK: go through a pinia store.',
+  },
+  {
+    group: ['@/bitrix24/*', '**/bitrix24/*'],
+    message: 'Components and views must not call the Bitrix24 layer directly: go through a pinia store.',
+  },
+]
+
+/**
+ * Storage on the device goes through src/storage only: in a cross-site frame the browser may refuse it
+ * (localStorage throws SecurityError, IndexedDB is denied), and only that seam falls back to memory.
+ */
+const storageMessage = 'Use the device storage seam (src/storage via the device and preferences stores): storage may be blocked in a portal frame.'
+const storagePaths = [
+  { name: '@vueuse/core', importNames: ['useLocalStorage', 'useSessionStorage', 'useStorage', 'useStorageAsync'], message: storageMessage },
+  { name: 'idb-keyval', message: storageMessage },
+]
+const storageGlobals = ['localStorage', 'sessionStorage', 'indexedDB'].map((name) => ({ name, message: storageMessage }))
+const keepStorageBehindSeam: Linter.RulesRecord = {
+  'no-restricted-globals': ['error', ...storageGlobals],
+  'no-restricted-properties': [
     'error',
-    {
-      patterns: [
-        {
-          group: ['@bitrix24/b24jssdk', '@bitrix24/b24jssdk/*'],
-          message: 'Components and views must not import the SDK: go through a pinia store.',
-        },
-        {
-          group: ['@/bitrix24/*', '**/bitrix24/*'],
-          message: 'Components and views must not call the Bitrix24 layer directly: go through a pinia store.',
-        },
-      ],
-    },
+    ...['window', 'globalThis', 'self'].flatMap((object) =>
+      ['localStorage', 'sessionStorage', 'indexedDB'].map((property) => ({ object, property, message: storageMessage })),
+    ),
   ],
+  'no-restricted-imports': ['error', { paths: storagePaths }],
+}
+const keepSdkBehindStores: Linter.RulesRecord = {
+  'no-restricted-imports': ['error', { paths: storagePaths, patterns: sdkPatterns }],
 }
 
 export default defineConfigWithVueTs(
@@ -56,6 +73,11 @@ export default defineConfigWithVueTs(
       'vue/max-attributes-per-line': ['warn', { singleline: 4 }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/storage/**'],
+    rules: keepStorageBehindSeam,
   },
   {
     files: ['src/components/**', 'src/views/**', 'src/App.vue', 'src/composables/**'],

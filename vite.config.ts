@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import b24ui from '@bitrix24/b24ui-nuxt/vite'
 import { fileURLToPath, URL } from 'node:url'
+import { readFileSync } from 'node:fs'
 import type { Connect, Plugin } from 'vite'
 import { BASE_POLICY } from './src/security/csp-policy'
 
@@ -33,7 +34,11 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
-export default defineConfig({
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
+
+export default defineConfig(({ command }) => ({
+  // the version goes into the details a viewer copies for support
+  define: { __APP_VERSION__: JSON.stringify(version) },
   // Relative base: the bundle works from any path a portal admin hosts it under.
   base: './',
   build: {
@@ -57,7 +62,16 @@ export default defineConfig({
     contentSecurityPolicy(),
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      // dev server only: pinia's and vue-router's devtools hook must not break a frame denied storage
+      ...(command === 'serve' && !process.env.VITEST
+        ? [
+            { find: /^@vue\/devtools-api$/, replacement: fileURLToPath(new URL('./test/tools/devtools-api-guard.ts', import.meta.url)) },
+            { find: /^real-vue-devtools-api$/, replacement: fileURLToPath(new URL('./node_modules/@vue/devtools-api/dist/index.js', import.meta.url)) },
+          ]
+        : []),
+    ],
   },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
@@ -82,4 +96,4 @@ export default defineConfig({
       },
     ],
   },
-})
+}))

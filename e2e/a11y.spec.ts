@@ -41,6 +41,9 @@ async function expectAccessible(page: Page, state: string) {
 }
 
 test.use({ viewport: { width: 1600, height: 1000 } })
+// each scan reads the whole portal page around the app too, several times a test: on a shared 2-core machine
+// that can take longer than the default minute
+test.describe.configure({ timeout: 150_000 })
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`in ${scheme} mode`, () => {

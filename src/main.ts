@@ -5,5 +5,18 @@ import b24UiPlugin from '@bitrix24/b24ui-nuxt/vue-plugin'
 import App from './App.vue'
 import { router } from './router'
 import { i18n } from './i18n'
+import { useCrashStore } from './stores/crash'
 
-createApp(App).use(createPinia()).use(router).use(i18n).use(b24UiPlugin).mount('#app')
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia).use(router).use(i18n).use(b24UiPlugin)
+
+// Never a blank screen: what no view's error boundary caught is shown to the viewer with Retry.
+app.config.errorHandler = (error, _instance, info) => useCrashStore(pinia).record(error, `app · ${info}`)
+window.addEventListener('unhandledrejection', (event) => {
+  useCrashStore(pinia).record(event.reason, 'promise')
+  // recorded (and logged with its cause) once
+  event.preventDefault()
+})
+
+app.mount('#app')

@@ -23,6 +23,10 @@ export interface PortalFrame {
   appOption(name: string): unknown
   /** saves an app option (admins only); true when the portal confirmed it, and appOption() then reads it */
   saveAppOption(name: string, value: string): Promise<boolean>
+  /** the viewer's own option (USER_OPTIONS of the init data, or saved during this visit), undefined when not set */
+  userOption(name: string): unknown
+  /** saves the viewer's own option in the portal; it comes back in the next visit's init data */
+  saveUserOption(name: string, value: string): void
   rest: RestClient
   actions: PortalActions
 }
@@ -92,6 +96,7 @@ function describeFrame(b24: B24Frame): PortalFrame {
   const actions = createPortalActions(b24)
   // options saved during this visit; the SDK's own copy only changes through a second setAppOption message
   const saved = new Map<string, unknown>()
+  const savedForUser = new Map<string, string>()
   return {
     placement: String(b24.placement.placement || 'DEFAULT').toUpperCase(),
     placementOptions: b24.placement.options,
@@ -113,6 +118,19 @@ function describeFrame(b24: B24Frame): PortalFrame {
       const confirmed = await actions.setAppOption(name, value)
       if (confirmed) saved.set(name, value)
       return confirmed
+    },
+    userOption(name) {
+      if (savedForUser.has(name)) return savedForUser.get(name)
+      try {
+        return b24.options.userGet(name)
+      } catch {
+        // the SDK throws for options that are missing or falsy
+        return undefined
+      }
+    },
+    saveUserOption(name, value) {
+      savedForUser.set(name, value)
+      actions.setUserOption(name, value)
     },
     rest: createFrameRestClient(b24),
     actions,

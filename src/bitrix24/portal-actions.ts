@@ -24,6 +24,8 @@ export interface PortalActions {
    * and the SDK then gives up quietly, so the result says whether the portal confirmed the save.
    */
   setAppOption(name: string, value: string): Promise<boolean>
+  /** Saves one of the viewer's own options in the portal (any user may); fire-and-forget. */
+  setUserOption(name: string, value: string): void
 }
 
 
@@ -77,6 +79,10 @@ export function createPortalActions(b24: B24Frame): PortalActions {
         safelyTime: 10_000,
       })
       return typeof answer === 'object' && answer !== null && !('isSafely' in answer)
+    },
+    setUserOption(name, value) {
+      // sent directly: the SDK's options.userSet throws when the init data carried no USER_OPTIONS
+      b24.parent.message.send(MessageCommands.setUserOption, { name, value, isSafely: true }).catch(ignore)
     },
   }
 }

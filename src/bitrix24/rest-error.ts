@@ -8,8 +8,10 @@ export class RestError extends Error {
     readonly status: number,
     readonly description: string,
     readonly method: string,
+    /** what the SDK, the network or the portal threw, kept for whoever debugs it */
+    options?: { cause?: unknown },
   ) {
-    super(`${method}: ${code}${description ? ` (${description})` : ''}`)
+    super(`${method}: ${code}${description ? ` (${description})` : ''}`, options)
     this.name = 'RestError'
   }
 }
@@ -21,5 +23,5 @@ export function toRestError(error: unknown, method: string): RestError {
   const code = typeof e.code === 'string' && e.code ? e.code : 'UNKNOWN_ERROR'
   const status = typeof e.status === 'number' ? e.status : 0
   const text = typeof e.description === 'string' ? e.description : typeof e.message === 'string' ? e.message : ''
-  return new RestError(code, status, text, method)
+  return new RestError(code, status, text, method, { cause: error })
 }

@@ -31,6 +31,19 @@ export interface SortState {
   desc: boolean
 }
 
+/** A remembered column list: "name,position,email" (or the JSON array older versions kept). */
+export function parseColumnList(text: string): string[] {
+  if (text.startsWith('[')) {
+    try {
+      const list: unknown = JSON.parse(text)
+      return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : []
+    } catch {
+      return []
+    }
+  }
+  return text.split(',').map((k) => k.trim()).filter(Boolean)
+}
+
 /**
  * A column layout from untrusted input (URL, storage): known keys only, each once, the name always first
  * and always shown (a row without a name is no use).

@@ -37,6 +37,17 @@ export function toDepartment(raw: Record<string, unknown>): Department | null {
   }
 }
 
+/** Whether a value read back from the device is a whole Department of today's shape. */
+export function isDepartment(value: unknown): value is Department {
+  if (!value || typeof value !== 'object') return false
+  const d = value as Record<string, unknown>
+  const idOrNull = (v: unknown) => v === null || (Number.isInteger(v) && (v as number) > 0)
+  return (
+    Number.isInteger(d.id) && (d.id as number) > 0 && typeof d.name === 'string' &&
+    idOrNull(d.parentId) && idOrNull(d.headId) && typeof d.sort === 'number' && Number.isFinite(d.sort)
+  )
+}
+
 /**
  * Indexes departments as a tree. A parent that is missing (not visible, deleted) makes the department a
  * root; a chain of parents that loops is cut at the department where the loop closes, so every walk ends.

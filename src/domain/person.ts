@@ -136,3 +136,24 @@ export function toPerson(raw: RawUser): Person | null {
     lastLogin: dateTime(raw.LAST_LOGIN),
   }
 }
+
+const PERSON_TEXT_FIELDS = [
+  'firstName', 'lastName', 'secondName', 'fullName', 'email', 'photo', 'position', 'workPhone', 'mobilePhone',
+  'innerPhone', 'city', 'timeZone', 'birthday', 'employmentDate', 'registeredAt', 'lastActivity', 'lastLogin',
+] as const satisfies readonly (keyof Person)[]
+
+/**
+ * Whether a value read back from the device is a whole Person of today's shape: a record saved by an older
+ * version, or damaged on the device, must never reach the screen.
+ */
+export function isPerson(value: unknown): value is Person {
+  if (!value || typeof value !== 'object') return false
+  const p = value as Record<string, unknown>
+  return (
+    Number.isInteger(p.id) && (p.id as number) > 0 &&
+    typeof p.active === 'boolean' && typeof p.online === 'boolean' &&
+    (p.userType === 'employee' || p.userType === 'extranet' || p.userType === 'other') &&
+    Array.isArray(p.departmentIds) && p.departmentIds.every((id) => Number.isInteger(id) && id > 0) &&
+    PERSON_TEXT_FIELDS.every((field) => typeof p[field] === 'string')
+  )
+}

@@ -1,6 +1,7 @@
 /**
  * PLACEMENT_OPTIONS as portals send them: an object in getInitData, but a JSON string on some portals and
- * an empty array when there are none. Always a plain record of strings afterwards.
+ * an empty array when there are none; keys in any case (`USER_ID`, `user_id`) and values as strings or
+ * numbers. Always a plain record of strings with upper-case keys afterwards.
  */
 export function parsePlacementOptions(raw: unknown): Record<string, string> {
   let value = raw
@@ -14,7 +15,7 @@ export function parsePlacementOptions(raw: unknown): Record<string, string> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {}
   const out: Record<string, string> = {}
   for (const [key, v] of Object.entries(value)) {
-    if (typeof v === 'string' || typeof v === 'number') out[key] = String(v)
+    if (typeof v === 'string' || typeof v === 'number') out[key.toUpperCase()] = String(v).trim()
   }
   return out
 }

@@ -1,9 +1,10 @@
-import { createStore, get, set, type UseStore } from 'idb-keyval'
-import type { Person } from '@/domain/person'
-import type { Department } from '@/domain/departments'
+import { isPerson, type Person } from '@/domain/person'
+import { isDepartment, type Department } from '@/domain/departments'
+import type { RecordArea } from './record-area'
 
 /** A loaded directory as kept between visits. */
 export interface CachedDirectory {
+  /** when it was saved, in ms since the epoch */
   savedAt: number
   people: Person[]
   departments: Department[]
@@ -21,39 +22,104 @@ export interface CacheScope {
 }
 
 export interface DirectoryCache {
+  /** the directory saved for this scope, undefined when there is none usable */
   read(scope: CacheScope): Promise<CachedDirectory | undefined>
   write(scope: CacheScope, value: CachedDirectory): Promise<void>
+  /** forgets this scope's copy (the portal refused the viewer or the app's scope) */
+  purge(scope: CacheScope): Promise<void>
+}
+
+/**
+ * The shape of what is kept. Raise it whenever Person or Department change shape: entries of any other
+ * version are never read (the first paint cannot break on an old record) and are deleted on the next write.
+ */
+export const CACHE_VERSION = 2
+/** entries nobody has written for this long belong to portals or viewers this device no longer sees */
+export const CACHE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
+/** at most this many directories on one device (portals × viewers × views); the oldest go first */
+export const CACHE_MAX_ENTRIES = 4
+/** one small record lists every entry with its time, so pruning never reads a whole directory */
+const CATALOGUE_KEY = `v${CACHE_VERSION}|catalogue`
+
+interface StoredDirectory extends CachedDirectory {
+  version: number
 }
 
 export function cacheKey({ memberId, viewerId, scopes, view }: CacheScope): string {
   const scopeKey = scopes ? [...scopes].sort().join(',') : '?'
-  return ['v1', memberId, String(viewerId), scopeKey, view].join('|')
+  return [`v${CACHE_VERSION}`, memberId, String(viewerId), scopeKey, view].join('|')
 }
 
 /**
- * The directory in IndexedDB, one entry per portal, viewer, scopes and view. Storage can be unavailable
- * (private windows, blocked third-party storage in the portal iframe, full disk): the app then just loads
- * from Bitrix24 each time, so every failure here is swallowed.
+ * Reads back a stored directory: its version must match and each record must have today's shape. A record
+ * that does not is dropped on its own; a directory that lost records is still shown at once, and the refresh
+ * that follows every cached open brings the missing people back.
  */
-export function createIndexedDbCache(): DirectoryCache {
-  let store: UseStore | null = null
-  const open = () => (store ??= createStore('people-directory', 'directory'))
+export function readStoredDirectory(value: unknown): CachedDirectory | undefined {
+  if (!value || typeof value !== 'object') return undefined
+  const stored = value as Partial<StoredDirectory>
+  if (stored.version !== CACHE_VERSION || typeof stored.savedAt !== 'number' || !Number.isFinite(stored.savedAt)) return undefined
+  if (!Array.isArray(stored.people) || !Array.isArray(stored.departments)) return undefined
+  const people = stored.people.filter(isPerson)
+  // nothing usable left (every record of another shape): no cache rather than an empty directory
+  if (people.length === 0 && stored.people.length > 0) return undefined
+  return { savedAt: stored.savedAt, people, departments: stored.departments.filter(isDepartment) }
+}
+
+/** Which keys to delete: other versions, entries older than the age limit, and beyond the count limit the oldest. */
+export function keysToPrune(
+  keys: readonly string[],
+  catalogue: Readonly<Record<string, number>>,
+  now: number,
+  keep: string,
+): string[] {
+  const current = keys.filter((key) => key.startsWith(`v${CACHE_VERSION}|`) && key !== CATALOGUE_KEY)
+  const stale = new Set(keys.filter((key) => !key.startsWith(`v${CACHE_VERSION}|`)))
+  const dated = current
+    .filter((key) => key !== keep)
+    .map((key) => ({ key, savedAt: catalogue[key] ?? 0 }))
+    .sort((a, b) => b.savedAt - a.savedAt)
+  dated.forEach(({ key, savedAt }, i) => {
+    // the entry being kept counts towards the limit too
+    if (now - savedAt > CACHE_MAX_AGE_MS || i >= CACHE_MAX_ENTRIES - 1) stale.add(key)
+  })
+  return [...stale]
+}
+
+/**
+ * The directory on the device, one entry per portal, viewer, scopes and view, in whatever RecordArea the
+ * device storage seam provides (IndexedDB, or memory when the browser keeps nothing). Never throws.
+ */
+export function createDirectoryCache(records: () => Promise<RecordArea>): DirectoryCache {
+  async function catalogue(area: RecordArea): Promise<Record<string, number>> {
+    const value = await area.get<Record<string, number>>(CATALOGUE_KEY)
+    return value && typeof value === 'object' ? { ...value } : {}
+  }
   return {
     async read(scope) {
-      try {
-        const value = await get<CachedDirectory>(cacheKey(scope), open())
-        const whole = value && Array.isArray(value.people) && Array.isArray(value.departments)
-        return whole && typeof value.savedAt === 'number' ? value : undefined
-      } catch {
-        return undefined
-      }
+      const area = await records()
+      return readStoredDirectory(await area.get<unknown>(cacheKey(scope)))
     },
     async write(scope, value) {
-      try {
-        await set(cacheKey(scope), value, open())
-      } catch {
-        // no cache this time
+      const area = await records()
+      const key = cacheKey(scope)
+      // room first: on a full device the old entries are what stands in the way of this one
+      const dates = await catalogue(area)
+      for (const old of keysToPrune(await area.keys(), dates, Date.now(), key)) {
+        await area.delete(old)
+        delete dates[old]
       }
+      const stored: StoredDirectory = { version: CACHE_VERSION, ...value }
+      if (await area.set(key, stored)) dates[key] = value.savedAt
+      await area.set(CATALOGUE_KEY, dates)
+    },
+    async purge(scope) {
+      const area = await records()
+      const key = cacheKey(scope)
+      await area.delete(key)
+      const dates = await catalogue(area)
+      delete dates[key]
+      await area.set(CATALOGUE_KEY, dates)
     },
   }
 }

@@ -27,7 +27,10 @@ export const useInstallStore = defineStore('install', () => {
     steps.value = steps.value.map((step) => (step.key === key ? { ...step, state } : step))
   }
 
-  /** Runs (or re-runs after an error) every step not yet done. Binding twice is avoided, not relied upon. */
+  /**
+   * Runs the steps (again after an error). Each run reads the bindings first and binds only what is missing;
+   * a bind the portal answers with "already binded" (another install tab) counts as done.
+   */
   async function run(titles: Record<string, string>, lang: string): Promise<void> {
     const client = session.frame?.rest
     if (!client || running.value) return
@@ -52,8 +55,8 @@ export const useInstallStore = defineStore('install', () => {
           mark(placement, 'already')
           continue
         }
-        await bindPlacement(client, { placement, handler, title: titles[lang] ?? titles.en ?? '', titles })
-        mark(placement, 'done')
+        const outcome = await bindPlacement(client, { placement, handler, title: titles[lang] ?? titles.en ?? '', titles })
+        mark(placement, outcome === 'already' ? 'already' : 'done')
       }
       current = 'finish'
       mark('finish', 'running')

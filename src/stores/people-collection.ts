@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { useEventListener, useIntervalFn, watchDebounced } from '@vueuse/core'
 import { fetchPeopleBatch } from '@/bitrix24/people'
 import { fetchAllDepartments } from '@/bitrix24/departments'
@@ -12,9 +12,11 @@ import { type ColumnKey, type SortKey, type SortState } from '@/domain/columns'
 import { orderByRanks, sortRanks, type SortRanks } from '@/domain/sort-people'
 import { pagesToAsk, type PeopleQuery } from '@/domain/load-plan'
 import { toAppError } from '@/domain/app-error'
-import { nextRetryDelay, RETRY_DELAYS_MS, type RetryState } from '@/domain/retry-policy'
-import { createIndexedDbCache, type CacheScope, type DirectoryCache } from '@/storage/directory-cache'
+import { RETRY_DELAYS_MS } from '@/domain/retry-policy'
+import { retryQuietly } from '@/bitrix24/quiet-retry'
+import { createDirectoryCache, type CacheScope, type DirectoryCache } from '@/storage/directory-cache'
 import { useSessionStore } from './session'
+import { useDeviceStore } from './device'
 
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'cancelled' | 'error'
 export type DepartmentStatus = 'idle' | 'loading' | 'done' | 'unavailable' | 'error'
@@ -54,7 +56,8 @@ export function definePeopleCollection(id: string, options: CollectionOptions) {
 
 function collection(options: CollectionOptions) {
   const session = useSessionStore()
-  let cache: DirectoryCache = createIndexedDbCache()
+  const device = useDeviceStore()
+  let cache: DirectoryCache = createDirectoryCache(() => device.records())
 
   // ── data ──────────────────────────────────────────────────────────────────────────────────
   const people = shallowRef<Person[]>([])
@@ -91,11 +94,6 @@ function collection(options: CollectionOptions) {
       }
       wakeUp = done
     })
-  }
-
-  /** The wait before the next quiet retry of this failure, or null when the viewer must be told. */
-  function retryDelay(streak: RetryState, failure: RestError): number | null {
-    return nextRetryDelay(streak, toAppError(failure.code, failure.status), Date.now(), retryDelays)
   }
 
   // ── view ──────────────────────────────────────────────────────────────────────────────────
@@ -243,34 +241,27 @@ function collection(options: CollectionOptions) {
     status.value = 'loading'
     error.value = null
     cancelRequested = false
-    let streak: RetryState | null = null
-    for (;;) {
-      const from = cursor.afterId
-      try {
-        await walk({ add: (rows) => (people.value = people.value.concat(rows)).length }, cursor, people.value.length)
-        status.value = cursor.done ? 'done' : 'cancelled'
-        if (cursor.done) loadedAt.value = Date.now()
-        void saveCache()
-        return
-      } catch (e) {
-        const failure = toRestError(e, 'user.get')
-        // people arrived since the last failure: the portal is answering, so a new streak starts
-        if (!streak || cursor.afterId !== from) streak = { attempt: 0, since: Date.now() }
-        const delay = cancelRequested ? null : retryDelay(streak, failure)
-        streak.attempt++
-        if (delay === null) {
-          error.value = failure
-          status.value = cancelRequested ? 'cancelled' : 'error'
-          return
-        }
-        waiting.value = true
-        await pause(delay)
-        waiting.value = false
-        if (cancelRequested) {
-          status.value = 'cancelled'
-          return
-        }
-      }
+    try {
+      await retryQuietly(
+        () => walk({ add: (rows) => (people.value = people.value.concat(rows)).length }, cursor, people.value.length),
+        {
+          method: 'user.get',
+          delays: retryDelays,
+          onWait: (on) => (waiting.value = on),
+          stopped: () => cancelRequested,
+          // people arrived since the last failure: the portal is answering, so a new streak starts
+          progress: () => cursor.afterId,
+          pause,
+        },
+      )
+      status.value = cursor.done ? 'done' : 'cancelled'
+      if (cursor.done) loadedAt.value = Date.now()
+      void saveCache()
+    } catch (e) {
+      const failure = toRestError(e, 'user.get')
+      error.value = failure
+      status.value = cancelRequested ? 'cancelled' : 'error'
+      void forgetIfRefused(failure)
     }
   }
 
@@ -285,18 +276,14 @@ function collection(options: CollectionOptions) {
   async function fetchDepartments(): Promise<{ status: DepartmentStatus; list: Department[] }> {
     const client = session.frame?.rest
     if (!client || !session.access.departments) return { status: 'unavailable', list: [] }
-    const streak: RetryState = { attempt: 0, since: Date.now() }
-    for (;; streak.attempt++) {
-      try {
-        const raw = await fetchAllDepartments(client)
-        return { status: 'done', list: raw.map(toDepartment).filter((d): d is Department => d !== null) }
-      } catch (e) {
-        const failure = toRestError(e, 'department.get')
-        if (failure.code === 'insufficient_scope' || failure.code === 'ACCESS_DENIED') return { status: 'unavailable', list: [] }
-        const delay = retryDelay(streak, failure)
-        if (delay === null) return { status: 'error', list: [] }
-        await new Promise((resolve) => setTimeout(resolve, delay))
-      }
+    try {
+      const raw = await retryQuietly(() => fetchAllDepartments(client), { method: 'department.get', delays: retryDelays })
+      return { status: 'done', list: raw.map(toDepartment).filter((d): d is Department => d !== null) }
+    } catch (e) {
+      const failure = toRestError(e, 'department.get')
+      if (failure.code === 'insufficient_scope' || failure.code === 'ACCESS_DENIED') return { status: 'unavailable', list: [] }
+      console.warn('[directory] departments could not be loaded', failure)
+      return { status: 'error', list: [] }
     }
   }
 
@@ -306,6 +293,16 @@ function collection(options: CollectionOptions) {
     departments.value = list
     departmentStatus.value = status
     void saveCache()
+  }
+
+  /**
+   * The portal refused the viewer or the app's scope: what this device kept for them may show people they may
+   * no longer see, so it goes.
+   */
+  async function forgetIfRefused(failure: RestError): Promise<void> {
+    const kind = toAppError(failure.code, failure.status).kind
+    const scope = cacheScope()
+    if (scope && (kind === 'access' || kind === 'scope')) await cache.purge(scope)
   }
 
   /** Keeps what is on screen for the next visit, once it is complete and fresh from Bitrix24. */
@@ -337,8 +334,11 @@ function collection(options: CollectionOptions) {
       }
       cachedAt.value = null
       void saveCache()
-    } catch {
-      // the cached list stays; the next visit tries again
+    } catch (e) {
+      // the cached list stays and the next visit tries again, unless the portal refused the viewer outright
+      const failure = toRestError(e, 'user.get')
+      console.warn('[directory] the refresh behind the cached list failed', failure)
+      await forgetIfRefused(failure)
     } finally {
       refreshing.value = false
     }
@@ -365,6 +365,14 @@ function collection(options: CollectionOptions) {
     await Promise.all([loadPeople(), loadDepartments()])
   }
 
+  // the browser granted storage during the visit: what is loaded is kept for the next one right away
+  watch(
+    () => device.status,
+    (now, before) => {
+      if (now === 'kept' && before === 'not-kept') void saveCache()
+    },
+  )
+
   function cancel() {
     cancelRequested = true
     wakeUp?.()
@@ -385,8 +393,11 @@ function collection(options: CollectionOptions) {
     retryDelays = delays
   }
 
+  /** this collection is kept on the device between visits (when the device keeps anything) */
+  const keptOnDevice = options.cacheView !== null
+
   return {
-    people, departments, status, waiting, error, expected, departmentStatus, cachedAt, refreshing, savedAt, loadedAt,
+    keptOnDevice, people, departments, status, waiting, error, expected, departmentStatus, cachedAt, refreshing, savedAt, loadedAt,
     query, facets, sort, columns, defaultColumns, effectiveSort,
     tree, visible, facetCounts, highlightWords, departmentLabel, orderPeople, today,
     open, loadPeople, loadDepartments, cancel, clearFilters, replaceCache, replaceRetryDelays,

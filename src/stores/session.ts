@@ -8,6 +8,9 @@ import { ADMIN_ACCESS_OPTION, adminAccessCodes, adminGrants, serializeGrants, ty
 import { scopeAccess } from '@/domain/scope-access'
 import { intlLocale } from '@/domain/locale'
 import { restrictConnections } from '@/security/csp'
+import { retryQuietly } from '@/bitrix24/quiet-retry'
+import { toRestError } from '@/bitrix24/rest-error'
+import { toAppError, type AppError } from '@/domain/app-error'
 
 export type SessionStatus = 'connecting' | 'ready' | FrameProblem
 
@@ -24,6 +27,10 @@ export const useSessionStore = defineStore('session', () => {
   /** the scopes granted to the app; null when the portal would not say */
   const scopes = ref<string[] | null>(null)
   const problemDetail = ref('')
+  /** why the start failed, through the one error mapping; null while connecting or once ready */
+  const problem = shallowRef<AppError | null>(null)
+  /** a transient fault in the first requests is being retried quietly */
+  const waiting = ref(false)
 
   const placement = computed(() => frame.value?.placement ?? 'DEFAULT')
   const lang = computed(() => frame.value?.lang ?? 'en')
@@ -31,13 +38,18 @@ export const useSessionStore = defineStore('session', () => {
   const access = computed(() => scopeAccess(scopes.value))
 
   /** Connects to the portal and learns who the viewer is, in one REST request. */
-  async function start(options?: ConnectOptions): Promise<void> {
+  async function start(options?: ConnectOptions & { retryDelays?: readonly number[] }): Promise<void> {
     status.value = 'connecting'
+    problem.value = null
     try {
       const connected = await connectFrame(options)
       restrictConnections(connected.portalOrigin)
       frame.value = connected
-      const viewer = await fetchViewer(connected.rest, adminAccessCodes(connected.appOption(ADMIN_ACCESS_OPTION)))
+      // the first requests ride out a busy portal or a dropped connection like the people load does
+      const viewer = await retryQuietly(
+        () => fetchViewer(connected.rest, adminAccessCodes(connected.appOption(ADMIN_ACCESS_OPTION))),
+        { method: 'user.current', onWait: (on) => (waiting.value = on), delays: options?.retryDelays },
+      )
       me.value = toPerson(viewer.user)
       if (!me.value) throw new Error('user.current sent no usable user')
       scopes.value = viewer.scopes
@@ -45,8 +57,11 @@ export const useSessionStore = defineStore('session', () => {
       canAdmin.value = viewer.isAdmin || viewer.granted
       status.value = 'ready'
     } catch (error) {
+      console.error('[app] the start failed', error)
       status.value = error instanceof FrameStartError ? error.problem : 'failed'
       problemDetail.value = error instanceof Error ? error.message : String(error)
+      const failure = error instanceof FrameStartError ? null : toRestError(error, 'user.current')
+      problem.value = failure ? toAppError(failure.code, failure.status) : toAppError(status.value)
     }
   }
 
@@ -99,15 +114,26 @@ export const useSessionStore = defineStore('session', () => {
     return frame.value.saveAppOption(ADMIN_ACCESS_OPTION, serializeGrants(grants))
   }
 
+  /** One of the viewer's own options kept in the portal (USER_OPTIONS), as text; null when not set. */
+  function userOption(name: string): string | null {
+    const value = frame.value?.userOption(name)
+    return typeof value === 'string' ? value : null
+  }
+
+  /** Keeps one of the viewer's own options in the portal, so it follows them to any device. */
+  function saveUserOption(name: string, value: string) {
+    frame.value?.saveUserOption(name, value)
+  }
+
   /** The portal page's own title (only the app's main page may set it). */
   function setPageTitle(title: string) {
     frame.value?.actions.setTitle(title)
   }
 
   return {
-    status, frame, me, canAdmin, isAdmin, scopes, problemDetail, placement, lang, locale, access,
+    status, frame, me, canAdmin, isAdmin, scopes, problemDetail, problem, waiting, placement, lang, locale, access,
     start, openProfile, openMessenger, call, phone, finishInstall, setPageTitle, fitFrame,
-    adminAccessGrants, pickAccess, saveAdminAccess,
+    adminAccessGrants, pickAccess, saveAdminAccess, userOption, saveUserOption,
   }
 })
 

@@ -13,8 +13,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { preview } from 'vite'
 import { chromium, type FrameLocator, type Page } from '@playwright/test'
+import { DEFAULT_APP_HOST } from '../portal/config'
 import { createPortalServer } from '../portal/server'
-import { CHROMIUM_ARGS, ensureChromium } from '../tools/chromium'
+import { CHROMIUM_ARGS, STORAGE_ALLOWED_ARGS, ensureChromium } from '../tools/chromium'
 import { bundleSizes } from './bundle-size'
 import { percentile } from './stats'
 
@@ -195,15 +196,18 @@ async function measureChaos(page: Page): Promise<ChaosFigures> {
 
 const executablePath = ensureChromium()
 const appServer = await preview({ preview: { port: APP_PORT, strictPort: true }, logLevel: 'error' })
+// the app on localhost, the portal on its default host (127.0.0.1): framed cross-site, as on a real portal.
+// Pages open the portal at its own origin, portal.url
 const portal = createPortalServer({
   port: 0,
-  appUrl: `http://localhost:${APP_PORT}/`,
+  appUrl: `http://${DEFAULT_APP_HOST}:${APP_PORT}/`,
   people: SIZES[0],
   latencyMs: LATENCY_MS,
   rateLimit: { enabled: true, burst: 50, drainPerSec: 2 },
 })
 await portal.listen()
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+// a browser that gives the frame (partitioned) storage, as most do; every context starts empty: cold opens
+const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...STORAGE_ALLOWED_ARGS] })
 const loads: LoadFigures[] = []
 let search: SearchFigures | null = null
 let chaos: ChaosFigures | null = null

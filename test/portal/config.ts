@@ -10,11 +10,22 @@ export const RATE_LIMIT_PRESETS = {
   enterprise: { burst: 250, drainPerSec: 5 },
 } as const
 
+/**
+ * Where the portal lives by default. A real portal frames the app cross-site: the portal page and /rest/* at
+ * <company>.bitrix24.<tld>, the app on its own host. Two ports of one host are one site, so a portal on
+ * localhost around an app on localhost would frame it same-site and hide what a browser does to a cross-site
+ * frame (Chromium may give it no localStorage or IndexedDB at all). An IP address and `localhost` are different
+ * sites, so the portal takes 127.0.0.1 and apps stay on localhost.
+ */
+export const DEFAULT_PORTAL_HOST = '127.0.0.1'
+/** The host app URLs use (the Vite dev server, vite preview, the test probe app). */
+export const DEFAULT_APP_HOST = 'localhost'
+
 export function defaultConfig(): PortalConfig {
   return {
     port: 8787,
-    host: 'localhost',
-    appUrl: 'http://localhost:5173/',
+    host: DEFAULT_PORTAL_HOST,
+    appUrl: `http://${DEFAULT_APP_HOST}:5173/`,
     people: 1000,
     seed: 1,
     memberId: DEFAULT_MEMBER_ID,
@@ -42,4 +53,17 @@ export function resolveConfig(overrides: Partial<PortalConfig> = {}): PortalConf
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+/**
+ * The site of a URL or origin, as browsers group origins for third-party rules: the scheme and the registrable
+ * domain. IP addresses and single-label names (`localhost`) are their own site. The registrable domain is taken
+ * as the last two labels (no public-suffix list): right for the names a local set-up uses, not for `co.uk`.
+ */
+export function siteOf(url: string): string {
+  const { protocol, hostname } = new URL(url)
+  const host = hostname.replace(/\.$/, '').toLowerCase()
+  const isIp = host.startsWith('[') || /^\d+(\.\d+){3}$/.test(host)
+  const labels = host.split('.')
+  return `${protocol}//${isIp || labels.length <= 2 ? host : labels.slice(-2).join('.')}`
 }

@@ -1,18 +1,20 @@
 /**
  * `npm run portal -- [flags]`: the stand-in portal on its own.
- *   --port 8787  --host localhost  --app-url http://localhost:5173/  --people 1000  --seed 1  --ttl 3600
+ *   --port 8787  --host 127.0.0.1  --app-url http://localhost:5173/  --people 1000  --seed 1  --ttl 3600
  *   --latency 0  --rate-limit off|on|enterprise  --operating-limit off|on|<seconds per 10 min>  --verbose
+ * The portal is at http://127.0.0.1:<port>/ and the app on localhost: two sites, as on a real portal (config.ts).
  */
 import { parseArgs } from 'node:util'
-import { RATE_LIMIT_PRESETS, defaultConfig } from './config'
+import { RATE_LIMIT_PRESETS, defaultConfig, siteOf } from './config'
 import { createPortalServer } from './server'
 import type { PortalConfig } from './types'
 
 const HELP = `Local stand-in Bitrix24 portal
 
   --port <n>              port (default 8787; 0 = any free port)
-  --host <name>           host to bind and to put into DOMAIN (default localhost)
-  --app-url <url>         the app handler (another origin), default http://localhost:5173/
+  --host <name>           address to listen on and to put into DOMAIN (default 127.0.0.1: another site
+                          than the app on localhost, as a real portal is; open the portal at this host)
+  --app-url <url>         the app handler (another site), default http://localhost:5173/
   --people <n>            number of people (default 1000)
   --seed <n>              fixture seed (default 1)
   --ttl <seconds>         access token lifetime (default 3600)
@@ -79,6 +81,10 @@ await portal.listen()
 const { store } = portal
 console.log(`\n  Stand-in Bitrix24 portal: ${portal.url}/`)
 console.log(`  app: ${store.config.appUrl}   people: ${store.config.people} (seed ${store.config.seed})   control API: ${portal.url}/_portal/api/state\n`)
+if (siteOf(portal.url) === siteOf(store.config.appUrl)) {
+  console.log('  Note: the portal and the app are on one site, so the app frame is same-site. A real portal frames it')
+  console.log('  cross-site, where a browser may refuse the frame its storage. Keep them on different hosts.\n')
+}
 
 let stopping = false
 async function stop(signal: string): Promise<void> {

@@ -2,6 +2,8 @@
  * createPortalServer: one node:http server, one origin, three parts — `/rest/*` (rest/handler.ts),
  * `/_portal/api/*` (control.ts) and everything else (page/routes.ts: portal page, profiles, avatars, assets).
  * Port 0 picks a free port; `url` is the real origin after listen().
+ * It listens on config.host (default 127.0.0.1, config.ts), so the portal is on another site than apps on
+ * localhost, as a real portal is: open the portal at `url`, never at localhost.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -21,7 +23,7 @@ export interface PortalServerOptions {
 
 export interface PortalServer {
   store: PortalStore
-  /** the portal origin, e.g. http://localhost:8787 (the real port once listening) */
+  /** the portal origin, e.g. http://127.0.0.1:8787 (the real port once listening): navigate here */
   readonly url: string
   listen(): Promise<void>
   close(): Promise<void>

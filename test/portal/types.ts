@@ -88,7 +88,7 @@ export interface FixtureOptions {
   people: number
   /** PRNG seed; the same seed and count always give the same portal */
   seed: number
-  /** absolute origin of the portal, for PERSONAL_PHOTO URLs, e.g. http://localhost:8787 */
+  /** absolute origin of the portal, for PERSONAL_PHOTO URLs, e.g. http://127.0.0.1:8787 */
   origin: string
   /** the moment dates are generated around (epoch ms); defaults to now rounded down to the hour */
   now?: number
@@ -135,8 +135,9 @@ export interface OperatingLimitConfig {
 
 export interface PortalConfig {
   port: number
-  /** where the app handler lives (another origin), e.g. http://localhost:4173/ */
+  /** where the app handler lives (another site than the portal), e.g. http://localhost:4173/ */
   appUrl: string
+  /** the address the portal listens on and names itself by (DOMAIN); default 127.0.0.1, another site than localhost */
   host: string
   people: number
   seed: number
@@ -244,7 +245,7 @@ export interface PortalStore {
   scenarioDefaults: Scenario
   readonly log: EventLogApi
 
-  /** the portal origin, e.g. http://localhost:8787 */
+  /** the portal origin, e.g. http://127.0.0.1:8787 */
   origin(): string
   userById(id: number): FixtureUser | undefined
   departmentById(id: number): FixtureDepartment | undefined

@@ -13,6 +13,22 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ]
 
+/**
+ * Playwright launches Chromium with `--disable-features=…,ThirdPartyStoragePartitioning,…`, and Chromium then
+ * gives a cross-site frame no storage at all: localStorage throws SecurityError and IndexedDB is denied, as
+ * for a viewer who blocks third-party cookies or browses incognito. A later `--disable-features` replaces
+ * that list; this one is Playwright's own without ThirdPartyStoragePartitioning, so the frame gets storage
+ * partitioned per top-level site, as Chrome's default profile (and Firefox and Safari) give it.
+ */
+export const STORAGE_ALLOWED_ARGS = [
+  '--disable-features=' + [
+    'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades',
+    'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
+    'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin', 'OptimizationHints',
+    'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+  ].join(','),
+]
+
 /** CHROMIUM_PATH, then Debian's chromium, then a browser Playwright downloaded itself. */
 export function findChromium(): string | undefined {
   const candidates = [

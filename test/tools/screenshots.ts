@@ -5,8 +5,9 @@
 import { mkdirSync } from 'node:fs'
 import { preview } from 'vite'
 import { chromium, type Page } from '@playwright/test'
+import { DEFAULT_APP_HOST } from '../portal/config'
 import { createPortalServer } from '../portal/server'
-import { CHROMIUM_ARGS, ensureChromium } from './chromium'
+import { CHROMIUM_ARGS, STORAGE_ALLOWED_ARGS, ensureChromium } from './chromium'
 
 const APP_PORT = 4191
 const OUT = 'docs/screenshots'
@@ -20,6 +21,8 @@ interface Shot {
   prepare?: (page: Page) => Promise<void>
   /** a view without the people grid (placements, installer) */
   rowless?: boolean
+  /** a browser that keeps nothing for the cross-site frame (third-party cookies blocked, incognito) */
+  storageBlocked?: boolean
 }
 
 const app = (page: Page) => page.frameLocator('iframe[id^="appframe_"]')
@@ -53,6 +56,17 @@ const SHOTS: Shot[] = [
     prepare: async (page) => {
       await app(page).getByTestId('nav-structure').click()
       await app(page).getByRole('tree').waitFor()
+    },
+  },
+  { name: 'storage-blocked', query: 'persona=employee', width: 1280, storageBlocked: true },
+  {
+    name: 'unexpected-error',
+    query: 'persona=employee',
+    width: 1280,
+    prepare: async (page) => {
+      const frame = page.frames().find((f) => f.url().includes(`:${APP_PORT}/`))!
+      await frame.evaluate(() => void Promise.reject(new Error('A handler failed', { cause: new Error('the reason behind it') })))
+      await app(page).getByTestId('crash-panel').getByText('Details for support').click()
     },
   },
   { name: 'profile-menu', query: 'persona=head&placement=USER_PROFILE_MENU', width: 1280, rowless: true },
@@ -164,16 +178,21 @@ const only = process.argv[2]
 const executablePath = ensureChromium()
 mkdirSync(`${OUT}/matrix`, { recursive: true })
 const appServer = await preview({ preview: { port: APP_PORT, strictPort: true }, logLevel: 'error' })
-const portal = createPortalServer({ port: 0, appUrl: `http://localhost:${APP_PORT}/`, people: 2000 })
+// the app on localhost, the portal on its default host (127.0.0.1): framed cross-site, as on a real portal
+const appUrl = `http://${DEFAULT_APP_HOST}:${APP_PORT}/`
+const portal = createPortalServer({ port: 0, appUrl, people: 2000 })
 await portal.listen()
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+// pictures show the app as most viewers get it, with storage; one shows a browser that keeps nothing
+const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...STORAGE_ALLOWED_ARGS] })
+const blockedBrowser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 try {
   for (const shot of SHOTS.filter((s) => !only || s.name.startsWith(only))) {
-    const context = await browser.newContext({
+    const context = await (shot.storageBlocked ? blockedBrowser : browser).newContext({
       viewport: { width: shot.width, height: 900 },
       colorScheme: shot.dark ? 'dark' : 'light',
     })
     const page = await context.newPage()
+    // the portal's own origin (portal.url), never localhost: the SDK checks messages against DOMAIN
     await page.goto(`${portal.url}/?${shot.query}`)
     if (shot.rowless) await app(page).locator('main').first().waitFor({ timeout: 60_000 })
     else await app(page).getByTestId('person-row').first().waitFor({ timeout: 60_000 })
@@ -185,12 +204,13 @@ try {
   }
   // the app on its own, outside any portal
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
-  await page.goto(`http://localhost:${APP_PORT}/`)
+  await page.goto(appUrl)
   await page.getByTestId('outside-portal').waitFor()
   await page.screenshot({ path: `${OUT}/outside-portal.png` })
   console.log(`${OUT}/outside-portal.png`)
 } finally {
   await browser.close()
+  await blockedBrowser.close()
   await portal.close()
   await new Promise<void>((resolve) => appServer.httpServer.close(() => resolve()))
 }

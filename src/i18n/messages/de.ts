@@ -3,9 +3,13 @@ import person from './parts/person.de'
 import install from './parts/install.de'
 import errors from './parts/errors.de'
 import org from './parts/org.de'
+import storage from './parts/storage.de'
+import crash from './parts/crash.de'
 
 export default {
   org,
+  storage,
+  crash,
   errors,
   install,
   person,

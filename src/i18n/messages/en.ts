@@ -2,9 +2,13 @@ import person from './parts/person.en'
 import install from './parts/install.en'
 import errors from './parts/errors.en'
 import org from './parts/org.en'
+import storage from './parts/storage.en'
+import crash from './parts/crash.en'
 
 export default {
   org,
+  storage,
+  crash,
   errors,
   install,
   person,

@@ -3,9 +3,13 @@ import person from './parts/person.ru'
 import install from './parts/install.ru'
 import errors from './parts/errors.ru'
 import org from './parts/org.ru'
+import storage from './parts/storage.ru'
+import crash from './parts/crash.ru'
 
 export default {
   org,
+  storage,
+  crash,
   errors,
   install,
   person,

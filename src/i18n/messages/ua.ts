@@ -3,9 +3,13 @@ import person from './parts/person.ua'
 import install from './parts/install.ua'
 import errors from './parts/errors.ua'
 import org from './parts/org.ua'
+import storage from './parts/storage.ua'
+import crash from './parts/crash.ua'
 
 export default {
   org,
+  storage,
+  crash,
   errors,
   install,
   person,

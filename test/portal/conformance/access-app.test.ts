@@ -110,11 +110,19 @@ describe('app methods', () => {
     expect(p.store.userOptions(p.store.personaUserId('employee'))).toEqual({ view: 'grid' })
   })
 
-  it('placement.bind/get/unbind: admins only, a domain handler (localhost allowed), idempotent', async () => {
+  it('placement.bind/get/unbind: admins only, a domain handler (localhost allowed), a bound handler is refused', async () => {
     const admin = p.token('admin')
     const bind = (params: Record<string, unknown>, token = admin) => p.call('placement.bind', params, token)
     expect((await bind({ PLACEMENT: 'USER_PROFILE_TOOLBAR', HANDLER: 'https://app.example.com/profile', TITLE: 'Directory' })).body.result).toBe(true)
-    expect((await bind({ PLACEMENT: 'USER_PROFILE_TOOLBAR', HANDLER: 'https://app.example.com/profile', TITLE: 'Directory' })).body.result).toBe(true)
+    // binding the same placement and handler again: a real portal answers 400 ERROR_CORE and keeps the one binding
+    const again = await bind({ PLACEMENT: 'USER_PROFILE_TOOLBAR', HANDLER: 'https://app.example.com/profile', TITLE: 'Directory again' })
+    expect(again.status).toBe(400)
+    expect(again.body).toEqual({ error: 'ERROR_CORE', error_description: 'Unable to set placement handler: Handler already binded' })
+    const bound = (await p.call('placement.get', {}, admin)).body.result
+    expect(bound).toHaveLength(1)
+    expect(bound[0]).toMatchObject({ placement: 'USER_PROFILE_TOOLBAR', handler: 'https://app.example.com/profile', title: 'Directory' })
+    // the placement code is case-insensitive, so lower case is the same binding
+    expect((await bind({ placement: 'user_profile_toolbar', handler: 'https://app.example.com/profile' })).body.error).toBe('ERROR_CORE')
     expect((await bind({ placement: 'left_menu', handler: 'http://localhost:5173/' })).body.result).toBe(true)
     expect((await bind({ PLACEMENT: 'LEFT_MENU', HANDLER: 'http://intranet/app' })).body.error).toBe('ERROR_WRONG_HANDLER_URL')
     expect((await bind({ PLACEMENT: 'LEFT_MENU', HANDLER: 'ftp://files.example.com/' })).body.error).toBe('ERROR_UNSUPPORTED_PROTOCOL')

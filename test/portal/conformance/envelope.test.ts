@@ -1,5 +1,7 @@
 /** The REST envelope, routing, decoding, auth and scope (portal-protocol.md §2, §7.3, check 4). */
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultConfig, siteOf } from '../config'
 import { startPortal, type TestPortal } from './helpers'
 
 let p: TestPortal
@@ -164,5 +166,39 @@ describe('tokens (check 4)', () => {
     const res = await p.call('user.current', {}, session.token.accessToken)
     expect(res.status).toBe(401)
     expect(res.body.error).toBe('authorization_error')
+  })
+})
+
+/** Whether a TCP connection to host:port opens (false on a refusal, or where that address does not exist). */
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+describe('topology', () => {
+  it('the portal is on 127.0.0.1 and the default app on localhost: the app is framed cross-site, as on a real portal', async () => {
+    const portal = new URL(p.url)
+    expect(portal.hostname).toBe('127.0.0.1')
+    expect(p.url).toBe(`http://127.0.0.1:${portal.port}`)
+    expect(new URL(defaultConfig().appUrl).hostname).toBe('localhost')
+    expect(siteOf(p.url)).not.toBe(siteOf(defaultConfig().appUrl))
+    // it listens on that address, not on every interface
+    expect(await reachable('127.0.0.1', Number(portal.port))).toBe(true)
+    expect(await reachable('::1', Number(portal.port))).toBe(false)
+    expect((await p.control('state')).status).toBe(200)
+  })
+
+  it('tells sites apart by host, not by port', () => {
+    expect(siteOf('http://localhost:5173/')).toBe(siteOf('http://localhost:8787'))
+    expect(siteOf('http://127.0.0.1:8787')).not.toBe(siteOf('http://localhost:8787'))
+    expect(siteOf('https://app.example.com/x')).toBe(siteOf('https://portal.example.com'))
+    expect(siteOf('https://acme.bitrix24.de')).not.toBe(siteOf('https://app.example.com'))
+    expect(siteOf('http://[::1]:1')).not.toBe(siteOf('http://127.0.0.1:1'))
   })
 })

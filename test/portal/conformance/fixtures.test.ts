@@ -5,7 +5,7 @@ import { HTML_SAMPLES, generateFixtures } from '../state/fixtures'
 import { choosePersonas } from '../state/personas'
 
 const NOW = Date.UTC(2025, 5, 15, 10)
-const make = (people: number, seed = 1) => generateFixtures({ people, seed, origin: 'http://localhost:8787', now: NOW })
+const make = (people: number, seed = 1) => generateFixtures({ people, seed, origin: 'http://127.0.0.1:8787', now: NOW })
 
 describe('fixtures', () => {
   it('are deterministic for a seed and differ between seeds', () => {

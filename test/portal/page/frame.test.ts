@@ -3,11 +3,13 @@
  * UMD bundle inside the app frame (portal-protocol.md 7.4 checks 1, 2, 3, 4, 12 and the bridge behaviours of 7.2).
  *
  * Topology as in production: the portal (page + bridge + /rest + control API) on one origin, started in-process
- * with createPortalServer; the "app" is a probe server on another origin (probe-app.ts).
+ * with createPortalServer (http://127.0.0.1:<port>); the "app" is a probe server on another site
+ * (http://localhost:<port>, probe-app.ts), so Chromium treats the app frame as cross-site, as under a real portal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../../tools/chromium'
+import { siteOf } from '../config'
 import { createPortalServer } from '../server'
 import { startProbeServer, type ProbeServer } from './probe-app'
 
@@ -50,6 +52,8 @@ interface LocalEvent {
   status: string
   callback: string
   note?: string
+  /** the origin of the message event */
+  origin?: string
 }
 
 let browser: Browser
@@ -107,6 +111,23 @@ async function start(app: Frame, name: string, expression: string): Promise<void
 
 async function events(page: Page): Promise<LocalEvent[]> {
   return page.evaluate(() => ((window as unknown as { __portal?: { events: LocalEvent[] } }).__portal?.events ?? []).map((e) => ({ ...e })))
+}
+
+/**
+ * An origin that is neither the portal's nor the app's, served by the probe server (it listens on every
+ * interface): [::1], or 127.0.0.2 on a machine without an IPv6 loopback.
+ */
+async function thirdOrigin(): Promise<string> {
+  const taken = new Set([new URL(portalOrigin).hostname, new URL(probe.appUrl).hostname])
+  for (const candidate of [`http://[::1]:${probe.port}`, `http://127.0.0.2:${probe.port}`]) {
+    if (taken.has(new URL(candidate).hostname)) continue
+    try {
+      if ((await fetch(`${candidate}/favicon.ico`)).status === 204) return candidate
+    } catch {
+      // not reachable on this machine: try the next one
+    }
+  }
+  throw new Error('no third origin: neither [::1] nor 127.0.0.2 reaches the probe app')
 }
 
 async function someUserId(): Promise<number> {
@@ -178,6 +199,9 @@ describe('portal page + bridge, with the real SDK in real Chromium', () => {
     expect(req.body.get('APPLICATION_TOKEN')).toMatch(/^[0-9a-f]{32}$/)
     expect(req.body.has('APPLICATION_SCOPE')).toBe(true)
     expect(req.body.has('PLACEMENT_OPTIONS')).toBe(false)
+    // Chromium itself calls the navigation into the frame cross-site: the portal and the app are two sites
+    expect(req.headers['sec-fetch-site']).toBe('cross-site')
+    expect(req.headers['sec-fetch-dest']).toBe('iframe')
     await page.close()
   })
 
@@ -198,6 +222,23 @@ describe('portal page + bridge, with the real SDK in real Chromium', () => {
 
   it('7.4 #3: wrong origin, wrong APP_SID and unknown commands get no reply', async () => {
     const { page, app, sid } = await openPortal('persona=admin')
+    // the app frame is cross-site, as under a real portal (<company>.bitrix24.<tld> around the app's own host):
+    // another origin than the portal page, and another site too (another host, not just another port)
+    const pageOrigin = await page.evaluate(() => location.origin)
+    const appOrigin = await app.evaluate(() => location.origin)
+    expect(pageOrigin).toBe(portalOrigin)
+    expect(appOrigin).not.toBe(pageOrigin)
+    expect(new URL(appOrigin).hostname).not.toBe(new URL(pageOrigin).hostname)
+    expect(siteOf(appOrigin)).not.toBe(siteOf(pageOrigin))
+    // and the frame messages cross that boundary: the bridge answered the app's messages from the app origin,
+    // and everything the app got came from the portal origin
+    const answered = (await events(page)).filter((e) => e.status === 'reply')
+    expect(answered.length).toBeGreaterThan(0)
+    expect(answered.every((e) => e.origin === appOrigin)).toBe(true)
+    const got = (await app.evaluate('window.__messages')) as Array<{ origin: string }>
+    expect(got.length).toBeGreaterThan(0)
+    expect(got.every((m) => m.origin === pageOrigin)).toBe(true)
+
     // wrong APP_SID and an unknown command, from the right origin
     const [wrongSid, unknown] = await Promise.all([
       raw(app, 'getInitData', undefined, { sid: 'deadbeef', timeoutMs: 700 }),
@@ -206,7 +247,9 @@ describe('portal page + bridge, with the real SDK in real Chromium', () => {
     expect(wrongSid.replied).toBe(false)
     expect(unknown.replied).toBe(false)
 
-    // a frame on another origin (127.0.0.1 instead of localhost) posts valid-looking commands with the right APP_SID
+    // a frame on a third origin (neither the portal's 127.0.0.1 nor the app's localhost) posts valid-looking
+    // commands with the right APP_SID
+    const evil = await thirdOrigin()
     await page.evaluate(
       ([url]) => {
         const f = document.createElement('iframe')
@@ -214,7 +257,7 @@ describe('portal page + bridge, with the real SDK in real Chromium', () => {
         f.src = url!
         document.body.append(f)
       },
-      [`http://127.0.0.1:${probe.port}/evil.html?sid=${sid}`],
+      [`${evil}/evil.html?sid=${sid}`],
     )
     await page.waitForFunction(() => {
       const events = (window as unknown as { __portal?: { events: Array<{ status: string; callback: string }> } }).__portal?.events ?? []
@@ -227,6 +270,7 @@ describe('portal page + bridge, with the real SDK in real Chromium', () => {
     const log = await events(page)
     expect(log.find((e) => e.name === 'doSomethingElse')?.status).toBe('denied')
     expect(log.find((e) => e.callback.startsWith('evilcb'))?.note).toMatch(/origin/)
+    expect(log.find((e) => e.callback.startsWith('evilcb'))?.origin).toBe(evil)
     await page.close()
   })
 

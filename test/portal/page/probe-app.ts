@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
+import { DEFAULT_APP_HOST } from '../config'
 
 export interface ProbeRequest {
   method: string
@@ -16,6 +17,8 @@ export interface ProbeRequest {
   query: URLSearchParams
   /** the urlencoded form body (empty for GET) */
   body: URLSearchParams
+  /** the request headers (lower-case names), e.g. the browser's `sec-fetch-site` */
+  headers: IncomingMessage['headers']
   at: number
 }
 
@@ -88,7 +91,7 @@ export const PROBE_HTML = `<!doctype html>
 })();
 </script></body></html>`
 
-/** A page on another origin that pretends to be the app: posts a valid-looking command to the portal. */
+/** A page on a third origin (neither the portal's nor the app's) that pretends to be the app: posts a valid-looking command to the portal. */
 function evilHtml(): string {
   return `<!doctype html><html><body><script>
   var q = new URLSearchParams(location.search);
@@ -118,7 +121,7 @@ export async function startProbeServer(port = 0): Promise<ProbeServer> {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://probe.local')
       const body = req.method === 'POST' ? await readBody(req) : ''
-      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body: new URLSearchParams(body), at: Date.now() })
+      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body: new URLSearchParams(body), headers: req.headers, at: Date.now() })
       if (url.pathname === '/sdk.js') {
         res.writeHead(200, { 'Content-Type': 'application/javascript', 'Cache-Control': 'max-age=600' })
         res.end(sdk)
@@ -142,11 +145,13 @@ export async function startProbeServer(port = 0): Promise<ProbeServer> {
       res.end(String(err))
     })
   })
+  // every interface: the app is reached as localhost (another site than the portal on 127.0.0.1), and the
+  // forged frame of the origin checks as [::1] or 127.0.0.2, a third origin
   await new Promise<void>((resolve) => server.listen(port, resolve))
   const actual = (server.address() as AddressInfo).port
   return {
     port: actual,
-    appUrl: `http://localhost:${actual}/app/`,
+    appUrl: `http://${DEFAULT_APP_HOST}:${actual}/app/`,
     requests,
     pageRequests: () => requests.filter((r) => r.path.startsWith('/app/')),
     close: () =>

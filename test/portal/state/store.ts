@@ -7,6 +7,7 @@ import type {
   FaultRule, FixtureDepartment, FixtureUser, Fixtures, FrameSession, IncomingWebhook, PeopleChange, PersonaKey,
   PortalConfig, PortalStore, Scenario, Token,
 } from '../types'
+import { DEFAULT_PORTAL_HOST } from '../config'
 import { accessCodes } from './access'
 import { Directory } from './directory'
 import { FaultQueue } from './faults'
@@ -77,8 +78,11 @@ export function createPortalStore(config: PortalConfig): PortalStore {
   const resetListeners: Array<() => void> = []
   const state: { placements: PlacementBinding[] } = { placements: [] }
 
+  // the portal's own origin: DOMAIN in the frame name, the REST base, photo URLs. A wildcard bind address
+  // (0.0.0.0, ::) is no address to browse to: it falls back to the default host, which keeps the portal
+  // on another site than apps on localhost (config.ts)
   const origin = (): string => {
-    const host = config.host === '0.0.0.0' || config.host === '::' || !config.host ? 'localhost' : config.host
+    const host = config.host === '0.0.0.0' || config.host === '::' || !config.host ? DEFAULT_PORTAL_HOST : config.host
     return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`
   }
 

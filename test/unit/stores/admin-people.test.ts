@@ -36,6 +36,7 @@ function spyCache() {
   const cache: DirectoryCache = {
     read: vi.fn(async () => undefined),
     write: vi.fn(async (scope) => void writes.push(scope.view)),
+    purge: vi.fn(async () => undefined),
   }
   return { cache, writes }
 }

@@ -29,6 +29,9 @@ function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory>
     async write(scope, value) {
       entries.set(`${scope.memberId}|${scope.viewerId}|${scope.view}`, value)
     },
+    async purge(scope) {
+      entries.delete(`${scope.memberId}|${scope.viewerId}|${scope.view}`)
+    },
   }
 }
 

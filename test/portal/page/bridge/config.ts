@@ -69,7 +69,7 @@ export type PageKind = 'portal' | 'slider-app' | 'profile' | 'not-installed' | '
 
 export interface PageConfig {
   page: PageKind
-  /** e.g. http://localhost:8787 */
+  /** e.g. http://127.0.0.1:8787 */
   portalOrigin: string
   viewer: { id: number; name: string }
   /** query string (without '?') that keeps the viewer on portal links, e.g. `persona=admin` */

@@ -52,7 +52,7 @@ function requireAdmin(ctx: MethodContext, what: string): void {
 
 /**
  * The handler must be an http(s) URL with a domain name. One deviation: `localhost` is accepted too,
- * because the stand-in and the app both run on localhost during development.
+ * because the app runs on localhost during development (the portal itself on 127.0.0.1, config.ts).
  */
 function checkHandler(handler: string): void {
   let url: URL
@@ -75,8 +75,11 @@ function placementBind(ctx: MethodContext): MethodResult {
   if (!PLACEMENTS.includes(placement)) throw new RestError('ERROR_PLACEMENT_NOT_FOUND', 'Placement not found')
   checkHandler(handler)
   const internals = storeInternals(ctx.store)
-  // binding the same handler again is a no-op that still answers true
-  if (internals.placements.some((p) => p.placement === placement && p.handler === handler)) return { result: true }
+  // a real portal refuses a handler that is already bound to the placement (an ERROR_CORE exception, so 400);
+  // the binding it has stays as it is
+  if (internals.placements.some((p) => p.placement === placement && p.handler === handler)) {
+    throw new RestError('ERROR_CORE', 'Unable to set placement handler: Handler already binded')
+  }
   const binding: PlacementBinding = {
     placement,
     handler,

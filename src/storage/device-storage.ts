@@ -1,0 +1,137 @@
+import { promisifyRequest, type UseStore } from 'idb-keyval'
+import { createRecordArea, memoryRecordArea, type RecordArea } from './record-area'
+import { createPreferenceArea, memoryPreferenceArea, type PreferenceArea } from './preference-area'
+
+/**
+ * The one seam for everything the app keeps on the device: small preferences (localStorage) and the
+ * directory cache (IndexedDB). A cross-site frame may get no storage at all — third-party cookies blocked by
+ * the viewer or by company policy, Chrome's incognito windows — and then `localStorage` throws SecurityError
+ * on first touch and IndexedDB refuses to open. The seam finds out once, and otherwise keeps everything in
+ * memory for the visit, so nothing above it ever sees a storage error.
+ */
+export type DeviceStorageState =
+  /** the device keeps the cache between visits */
+  | 'kept'
+  /** the browser keeps nothing for this embedded app: each visit loads afresh */
+  | 'not-kept'
+
+export interface DeviceStorage {
+  readonly state: DeviceStorageState
+  /** small values (a column list), read synchronously */
+  readonly preferences: PreferenceArea
+  /** large values (the directory), by key */
+  readonly records: RecordArea
+}
+
+/** Where storage comes from: the window's own, or what a Storage Access grant hands back. */
+export interface StorageSource {
+  localStorage(): Storage
+  indexedDB(): IDBFactory
+}
+
+/** The database and object store the directory cache lives in. */
+export const DATABASE = 'people-directory'
+export const OBJECT_STORE = 'directory'
+/** a browser that neither opens nor refuses a database (seen in private modes) counts as refusing after this */
+const OPEN_TIMEOUT_MS = 3_000
+
+/** Storage in memory only, for the visit. */
+export function memoryStorage(): DeviceStorage {
+  return { state: 'not-kept', preferences: memoryPreferenceArea(), records: memoryRecordArea() }
+}
+
+/**
+ * Finds out which storage works and returns the seam over it. Never throws: a source that throws, refuses or
+ * hangs is replaced by memory. IndexedDB decides the state, since the directory cache is what a visit saves.
+ */
+export async function openDeviceStorage(source: StorageSource): Promise<DeviceStorage> {
+  const [local, database] = await Promise.all([probeLocalStorage(source), probeIndexedDb(source)])
+  return {
+    state: database ? 'kept' : 'not-kept',
+    preferences: local ? createPreferenceArea(local) : memoryPreferenceArea(),
+    records: database ? createRecordArea(database) : memoryRecordArea(),
+  }
+}
+
+/** The window's own storage. Reading `window.localStorage` is what throws, so it is only read inside a probe. */
+export function windowStorageSource(win: Window = window): StorageSource {
+  return { localStorage: () => win.localStorage, indexedDB: () => win.indexedDB }
+}
+
+function probeLocalStorage(source: StorageSource): Storage | null {
+  try {
+    const storage = source.localStorage()
+    const key = `${DATABASE}:probe`
+    storage.setItem(key, '1')
+    storage.removeItem(key)
+    return storage
+  } catch (error) {
+    console.warn('[storage] localStorage is not usable here; preferences stay in memory for this visit', error)
+    return null
+  }
+}
+
+/** Opens (creating when needed) the cache database; null when the browser refuses it. */
+async function probeIndexedDb(source: StorageSource): Promise<UseStore | null> {
+  try {
+    const request = source.indexedDB().open(DATABASE)
+    request.onupgradeneeded = () => request.result.createObjectStore(OBJECT_STORE)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`IndexedDB did not open within ${OPEN_TIMEOUT_MS} ms`)), OPEN_TIMEOUT_MS)
+    })
+    const db = await Promise.race([promisifyRequest(request), timeout]).finally(() => clearTimeout(timer))
+    if (!db.objectStoreNames.contains(OBJECT_STORE)) {
+      db.close()
+      throw new Error(`IndexedDB database ${DATABASE} has no ${OBJECT_STORE} store`)
+    }
+    // one connection for the visit, as idb-keyval's own createStore keeps
+    return async (mode, callback) => callback(db.transaction(OBJECT_STORE, mode).objectStore(OBJECT_STORE))
+  } catch (error) {
+    console.warn('[storage] IndexedDB is not usable here; the directory is kept in memory for this visit', error)
+    return null
+  }
+}
+
+/** What `document.requestStorageAccess(types)` hands back in Chrome (storage access "beyond cookies"). */
+interface StorageAccessHandle {
+  localStorage?: Storage
+  indexedDB?: IDBFactory
+}
+
+type AccessDocument = Document & {
+  requestStorageAccess?: (types?: { localStorage?: boolean; indexedDB?: boolean }) => Promise<StorageAccessHandle | undefined>
+}
+
+/** The browser can grant this embedded app its storage on request (the Storage Access API). */
+export function canRequestStorageAccess(doc: Document = document): boolean {
+  return typeof (doc as AccessDocument).requestStorageAccess === 'function'
+}
+
+/**
+ * Asks the browser for storage (must run inside a click). Which storage a grant covers differs by browser:
+ * Chrome grants cookies only unless asked for more, and then hands back a handle whose `localStorage` and
+ * `indexedDB` are unpartitioned — the window's own stay blocked; Firefox and Safari ignore the argument, and a
+ * grant there opens the window's own storage. Either way the storage is probed again; null when refused.
+ *
+ * Source: the Storage Access API (developer.mozilla.org/docs/Web/API/Storage_Access_API) and Chrome's
+ * "Storage Access API beyond cookies" (Chrome 125).
+ */
+export async function requestDeviceStorage(doc: Document = document, win: Window = window): Promise<DeviceStorage | null> {
+  const request = (doc as AccessDocument).requestStorageAccess
+  if (typeof request !== 'function') return null
+  let handle: StorageAccessHandle | undefined
+  try {
+    handle = await request.call(doc, { localStorage: true, indexedDB: true })
+  } catch (error) {
+    console.warn('[storage] the browser did not grant storage access', error)
+    return null
+  }
+  const own = windowStorageSource(win)
+  const source: StorageSource = {
+    localStorage: () => handle?.localStorage ?? own.localStorage(),
+    indexedDB: () => handle?.indexedDB ?? own.indexedDB(),
+  }
+  const storage = await openDeviceStorage(source)
+  return storage.state === 'kept' ? storage : null
+}

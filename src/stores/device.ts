@@ -1,0 +1,84 @@
+import { defineStore, acceptHMRUpdate } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import {
+  canRequestStorageAccess,
+  memoryStorage,
+  openDeviceStorage,
+  requestDeviceStorage,
+  windowStorageSource,
+  type DeviceStorage,
+} from '@/storage/device-storage'
+import type { RecordArea } from '@/storage/record-area'
+import type { PreferenceArea } from '@/storage/preference-area'
+
+export type DeviceStorageStatus = 'checking' | 'kept' | 'not-kept'
+
+/**
+ * What this device keeps for the app between visits. Found out once per visit; the viewer can ask the browser
+ * for storage where it grants embedded apps storage on request, and the cache turns on when it does.
+ */
+export const useDeviceStore = defineStore('device', () => {
+  const storage = shallowRef<DeviceStorage>(memoryStorage())
+  const status = ref<DeviceStorageStatus>('checking')
+  /** the viewer asked and the browser said no (or the grant did not open storage) */
+  const refused = ref(false)
+  const asking = ref(false)
+  let opening: Promise<DeviceStorage> | null = null
+
+  /** The device's storage, probed on first use. */
+  function ready(): Promise<DeviceStorage> {
+    opening ??= (async () => {
+      // tests and the server-side render have no window; they keep everything in memory
+      const found = typeof window === 'undefined' ? memoryStorage() : await openDeviceStorage(windowStorageSource())
+      storage.value = found
+      status.value = found.state
+      return found
+    })()
+    return opening
+  }
+
+  /** A button can ask the browser for storage (the Storage Access API) instead of loading afresh each visit. */
+  const canAsk = computed(() => status.value === 'not-kept' && typeof document !== 'undefined' && canRequestStorageAccess())
+
+  /** Asks the browser for storage; must run inside the viewer's click. True when storage is now kept. */
+  async function askForStorage(): Promise<boolean> {
+    if (asking.value) return false
+    asking.value = true
+    try {
+      const granted = await requestDeviceStorage()
+      if (!granted) {
+        refused.value = true
+        return false
+      }
+      // what this visit saved in memory moves along with it: the next write goes to the granted storage
+      storage.value = granted
+      opening = Promise.resolve(granted)
+      status.value = 'kept'
+      refused.value = false
+      return true
+    } finally {
+      asking.value = false
+    }
+  }
+
+  /** The directory cache's records, wherever they are kept right now. */
+  async function records(): Promise<RecordArea> {
+    return (await ready()).records
+  }
+
+  /** Small preferences; in memory until the probe has answered. */
+  function preferences(): PreferenceArea {
+    return storage.value.preferences
+  }
+
+  /** Tests hand the store a storage of their own. */
+  function replaceStorage(replacement: DeviceStorage) {
+    storage.value = replacement
+    opening = Promise.resolve(replacement)
+    status.value = replacement.state
+  }
+
+  return { status, refused, asking, canAsk, ready, askForStorage, records, preferences, replaceStorage }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDeviceStore, import.meta.hot))
