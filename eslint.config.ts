@@ -34,6 +34,22 @@ const keepStorageBehindSeam: Linter.RulesRecord = {
   ],
   'no-restricted-imports': ['error', { paths: storagePaths }],
 }
+/** Domain logic is plain TypeScript: no Bitrix24 layer, stores, storage, UI or framework behind it. */
+const keepDomainPlain: Linter.RulesRecord = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: storagePaths,
+      patterns: [
+        {
+          group: ['@/*', '!@/domain', '!@/domain/*', '../*'],
+          message: 'src/domain imports nothing but itself: the Bitrix24 layer, stores and UI depend on it, never the other way.',
+        },
+        { group: ['@bitrix24/*', 'vue', 'pinia', '@vueuse/*', 'vue-*'], message: 'src/domain is plain TypeScript.' },
+      ],
+    },
+  ],
+}
 const keepSdkBehindStores: Linter.RulesRecord = {
   'no-restricted-imports': ['error', { paths: storagePaths, patterns: sdkPatterns }],
 }
@@ -78,6 +94,10 @@ export default defineConfigWithVueTs(
     files: ['src/**'],
     ignores: ['src/storage/**'],
     rules: keepStorageBehindSeam,
+  },
+  {
+    files: ['src/domain/**'],
+    rules: keepDomainPlain,
   },
   {
     files: ['src/components/**', 'src/views/**', 'src/App.vue', 'src/composables/**'],

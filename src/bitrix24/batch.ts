@@ -1,5 +1,5 @@
 import { stringify } from 'qs-esm'
-import type { RestClient, RestParams } from './rest-client'
+import { readPortalTime, type PortalTime, type RestClient, type RestParams } from './rest-client'
 import { RestError } from './rest-error'
 
 export interface BatchCommand {
@@ -9,13 +9,20 @@ export interface BatchCommand {
 
 /** One command's outcome inside a batch answer. */
 export type BatchOutcome<T = unknown> =
-  | { ok: true; result: T; total?: number }
+  | { ok: true; result: T; total?: number; time?: PortalTime }
   | { ok: false; error: RestError }
 
 interface BatchEnvelope {
   result?: unknown
   result_error?: unknown
   result_total?: unknown
+  result_time?: unknown
+}
+
+/** A batch answer: each command's outcome, and the batch's own `time` (its date_start is the portal's clock). */
+export interface BatchAnswer<K extends string> {
+  outcomes: Record<K, BatchOutcome>
+  time?: PortalTime
 }
 
 /**
@@ -50,14 +57,23 @@ export async function callBatch<K extends string>(
   client: RestClient,
   commands: Record<K, BatchCommand>,
 ): Promise<Record<K, BatchOutcome>> {
+  return (await callBatchTimed(client, commands)).outcomes
+}
+
+/** callBatch, with the batch's own time and each command's (`result_time`: its operating figures). */
+export async function callBatchTimed<K extends string>(
+  client: RestClient,
+  commands: Record<K, BatchCommand>,
+): Promise<BatchAnswer<K>> {
   const keys = Object.keys(commands) as K[]
-  if (keys.length === 0) return {} as Record<K, BatchOutcome>
+  if (keys.length === 0) return { outcomes: {} as Record<K, BatchOutcome> }
   if (keys.length > 50) throw new RestError('ERROR_BATCH_LENGTH_EXCEEDED', 400, 'Max batch length exceeded', 'batch')
   const cmd = Object.fromEntries(keys.map((k) => [k, encodeBatchCommand(commands[k])]))
-  const { result } = await client.call<BatchEnvelope>('batch', { halt: 0, cmd })
+  const { result, time } = await client.call<BatchEnvelope>('batch', { halt: 0, cmd })
   const results = bucket(result?.result)
   const errors = bucket(result?.result_error)
   const totals = bucket(result?.result_total)
+  const times = bucket(result?.result_time)
   const outcomes = {} as Record<K, BatchOutcome>
   for (const key of keys) {
     const method = commands[key].method
@@ -69,10 +85,16 @@ export async function callBatch<K extends string>(
       }
     } else if (key in results) {
       const total = Number(totals[key])
-      outcomes[key] = { ok: true, result: results[key], ...(Number.isFinite(total) ? { total } : {}) }
+      const commandTime = readPortalTime(times[key])
+      outcomes[key] = {
+        ok: true,
+        result: results[key],
+        ...(Number.isFinite(total) ? { total } : {}),
+        ...(commandTime ? { time: commandTime } : {}),
+      }
     } else {
       outcomes[key] = { ok: false, error: new RestError('BATCH_COMMAND_SKIPPED', 0, '', method) }
     }
   }
-  return outcomes
+  return { outcomes, time }
 }

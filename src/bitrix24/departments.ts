@@ -1,6 +1,6 @@
 import type { RestClient } from './rest-client'
 import { callBatch, type BatchCommand } from './batch'
-import { MAX_COMMANDS, PAGE_SIZE } from '@/domain/load-plan'
+import { MAX_COMMANDS, PAGE_SIZE } from '@/bitrix24/people-batch'
 
 export type RawDepartment = Record<string, unknown>
 

@@ -1,6 +1,6 @@
-import type { BatchCommand, BatchOutcome } from '@/bitrix24/batch'
-import type { RawUser } from '@/bitrix24/users'
-import { RestError } from '@/bitrix24/rest-error'
+import type { RawUser } from '@/domain/person'
+import type { BatchCommand, BatchOutcome } from './batch'
+import { RestError } from './rest-error'
 
 /** user.get always answers pages of 50. */
 export const PAGE_SIZE = 50

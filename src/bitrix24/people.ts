@@ -1,6 +1,8 @@
+import type { OperatingReading } from '@/domain/portal-budget'
 import type { RestClient } from './rest-client'
-import { callBatch } from './batch'
-import { planPeopleBatch, readPeopleBatch, type BatchReading, type PeopleQuery } from '@/domain/load-plan'
+import { callBatchTimed } from './batch'
+import { planPeopleBatch, readPeopleBatch, type BatchReading, type PeopleQuery } from './people-batch'
+import { operatingOf } from './people-sync'
 
 /** One HTTP request worth of people after the cursor (up to 2,500), read in chain order. */
 export async function fetchPeopleBatch(
@@ -9,8 +11,15 @@ export async function fetchPeopleBatch(
   afterId: number,
   withCount: boolean,
   maxPages?: number,
-): Promise<BatchReading> {
+): Promise<BatchReading & { operating: OperatingReading | null; dateStart: string | null }> {
   const plan = planPeopleBatch(query, afterId, withCount, maxPages)
-  const outcomes = await callBatch(client, plan.commands)
-  return readPeopleBatch(plan, outcomes)
+  const { outcomes, time } = await callBatchTimed(client, plan.commands)
+  // the latest figures: every page reports the method's usage as it stood after that page
+  let operating: OperatingReading | null = null
+  for (const key of plan.pageKeys) {
+    const outcome = outcomes[key]
+    const reading = outcome?.ok ? operatingOf(outcome.time) : null
+    if (reading && (!operating || reading.operatingSec >= operating.operatingSec)) operating = reading
+  }
+  return { ...readPeopleBatch(plan, outcomes), operating, dateStart: time?.dateStart ?? null }
 }

@@ -9,6 +9,8 @@ export interface QuietRetryOptions {
   delays?: readonly number[]
   /** told true while a quiet wait runs, false once it ends: the viewer sees "waiting for Bitrix24" */
   onWait?: (waiting: boolean) => void
+  /** failures that are not worth another try even when the retry policy would retry them */
+  giveUp?: (failure: RestError) => boolean
   /** true once the viewer stopped: no further try, the last failure is thrown */
   stopped?: () => boolean
   /**
@@ -28,7 +30,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * viewer stopped. The one retry loop for starting up, people and departments.
  */
 export async function retryQuietly<T>(task: () => Promise<T>, options: QuietRetryOptions): Promise<T> {
-  const { method, delays = RETRY_DELAYS_MS, onWait, stopped = () => false, progress, pause = sleep } = options
+  const { method, delays = RETRY_DELAYS_MS, onWait, giveUp, stopped = () => false, progress, pause = sleep } = options
   let streak: RetryState | null = null
   let mark: unknown = progress?.()
   for (;;) {
@@ -39,7 +41,7 @@ export async function retryQuietly<T>(task: () => Promise<T>, options: QuietRetr
       const now = progress?.()
       if (!streak || now !== mark) streak = { attempt: 0, since: Date.now() }
       mark = now
-      const delay = stopped() ? null : nextRetryDelay(streak, toAppError(failure.code, failure.status), Date.now(), delays)
+      const delay = stopped() || giveUp?.(failure) ? null : nextRetryDelay(streak, toAppError(failure.code, failure.status), Date.now(), delays)
       streak.attempt++
       if (delay === null) throw failure
       onWait?.(true)

@@ -1,9 +1,8 @@
-import type { PeopleQuery } from '@/domain/load-plan'
+import type { RawUser } from '@/domain/person'
+import type { PeopleQuery } from './people-batch'
 import type { RestClient } from './rest-client'
 import { callBatch, type BatchCommand } from './batch'
 
-/** A user as `user.get` / `user.current` send it: every field optional, values as loose as real portals make them. */
-export type RawUser = Record<string, unknown>
 
 export interface Viewer {
   user: RawUser

@@ -1,4 +1,5 @@
-import type { RawUser } from '@/bitrix24/users'
+/** A user as `user.get` / `user.current` send it: every field optional, values as loose as real portals make them. */
+export type RawUser = Record<string, unknown>
 
 export type UserType = 'employee' | 'extranet' | 'other'
 

@@ -8,6 +8,10 @@ export interface CachedDirectory {
   savedAt: number
   people: Person[]
   departments: Department[]
+  /** the portal's clock when what is kept was read (`time.date_start`): changes after it are fetched next */
+  watermark: string | null
+  /** when everyone was last read in full on this device, in ms since the epoch */
+  reconciledAt: number | null
 }
 
 export interface CacheScope {
@@ -33,7 +37,7 @@ export interface DirectoryCache {
  * The shape of what is kept. Raise it whenever Person or Department change shape: entries of any other
  * version are never read (the first paint cannot break on an old record) and are deleted on the next write.
  */
-export const CACHE_VERSION = 2
+export const CACHE_VERSION = 3
 /** entries nobody has written for this long belong to portals or viewers this device no longer sees */
 export const CACHE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
 /** at most this many directories on one device (portals × viewers × views); the oldest go first */
@@ -63,7 +67,9 @@ export function readStoredDirectory(value: unknown): CachedDirectory | undefined
   const people = stored.people.filter(isPerson)
   // nothing usable left (every record of another shape): no cache rather than an empty directory
   if (people.length === 0 && stored.people.length > 0) return undefined
-  return { savedAt: stored.savedAt, people, departments: stored.departments.filter(isDepartment) }
+  const watermark = typeof stored.watermark === 'string' && stored.watermark ? stored.watermark : null
+  const reconciledAt = typeof stored.reconciledAt === 'number' && Number.isFinite(stored.reconciledAt) ? stored.reconciledAt : null
+  return { savedAt: stored.savedAt, people, departments: stored.departments.filter(isDepartment), watermark, reconciledAt }
 }
 
 /** Which keys to delete: other versions, entries older than the age limit, and beyond the count limit the oldest. */

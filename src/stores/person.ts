@@ -2,9 +2,12 @@ import { defineStore, acceptHMRUpdate } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { PeopleCollection } from './people-collection'
 import { fetchPersonById } from '@/bitrix24/users'
+import { fetchPersonAround, type AroundDepartments, type KnownAround } from '@/bitrix24/person-around'
+import type { PeopleQuery } from '@/bitrix24/people-batch'
 import { toPerson, type Person } from '@/domain/person'
 import { colleaguesOf, managerChain, reportsOf } from '@/domain/org-people'
-import { departmentPath } from '@/domain/departments'
+import { buildDepartmentTree, departmentPath } from '@/domain/departments'
+import { countsAround, NO_TOTALS, type PortalTotals } from '@/domain/person-around'
 import { adminSelect, directorySelect } from '@/domain/scope-access'
 import { toVCard, vCardExtrasFor, vCardFileName } from '@/domain/vcard'
 import { useSessionStore } from './session'
@@ -13,7 +16,11 @@ import { useAdminPeopleStore } from './admin-people'
 
 export type PersonStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'error'
 
-/** The person whose card is open, and everyone around them. */
+/**
+ * The person whose card is open, and everyone around them. From the collection the open view shows once it
+ * holds everyone; until then (a profile placement, a link opened while the directory loads) from targeted
+ * queries around the person, never from a walk over the whole portal.
+ */
 export const usePersonStore = defineStore('person', () => {
   const session = useSessionStore()
   const directory = useDirectoryStore()
@@ -22,19 +29,42 @@ export const usePersonStore = defineStore('person', () => {
   const shownFrom = shallowRef<PeopleCollection | null>(null)
   const source = computed(() => shownFrom.value ?? directory)
   const isEveryone = computed(() => source.value.$id === everyone.$id)
-  /** the people working here: reports and colleagues never include the dismissed */
-  const working = computed(() =>
-    isEveryone.value ? source.value.people.filter((p) => p.active) : source.value.people,
+  /** the collection holds everyone it ever will: the card needs nothing else */
+  const complete = computed(() => source.value.status === 'done')
+
+  /** people looked up around the cards opened while the collection was incomplete */
+  const around = shallowRef<ReadonlyMap<number, Person>>(new Map())
+  /** the portal's counts around each person looked up */
+  const aroundTotals = shallowRef<ReadonlyMap<number, PortalTotals>>(new Map())
+  /** the department tree read for the cards, while the collection has none */
+  const ownDepartments = shallowRef<AroundDepartments | null>(null)
+  /** cards already looked up around (source and person): reopening one asks nothing again */
+  const lookedUp = new Set<string>()
+
+  const sourceDepartmentsSettled = computed(() => ['done', 'unavailable'].includes(source.value.departmentStatus))
+  const useOwnTree = computed(() => !complete.value && !sourceDepartmentsSettled.value && ownDepartments.value !== null)
+  const ownTree = computed(() => buildDepartmentTree(ownDepartments.value?.list ?? []))
+  const tree = computed(() => (useOwnTree.value ? ownTree.value : source.value.tree))
+  const departmentsKnown = computed(() =>
+    useOwnTree.value ? ownDepartments.value?.status !== 'unavailable' : source.value.departmentStatus !== 'unavailable',
   )
-  const tree = computed(() => source.value.tree)
-  const departmentsKnown = computed(() => source.value.departmentStatus !== 'unavailable')
+
+  /** the collection, plus whoever was looked up around a card while it is incomplete */
+  const people = computed<readonly Person[]>(() => {
+    const loaded = source.value.people
+    if (complete.value || around.value.size === 0) return loaded
+    const ids = new Set(loaded.map((p) => p.id))
+    return loaded.concat([...around.value.values()].filter((p) => !ids.has(p.id)))
+  })
+  /** the people working here: reports and colleagues never include the dismissed */
+  const working = computed(() => (isEveryone.value ? people.value.filter((p) => p.active) : people.value))
 
   const personId = ref<number | null>(null)
-  /** the person as fetched on their own, when the directory has not loaded them (yet) */
+  /** the person as fetched on their own, when the collection has not loaded them (yet) */
   const fetched = shallowRef<Person | null>(null)
   const fetchStatus = ref<PersonStatus>('idle')
 
-  const peopleById = computed(() => new Map(source.value.people.map((p) => [p.id, p])))
+  const peopleById = computed(() => new Map(people.value.map((p) => [p.id, p])))
   const person = computed<Person | null>(() => {
     const id = personId.value
     if (id === null) return null
@@ -48,17 +78,35 @@ export const usePersonStore = defineStore('person', () => {
       .map((id) => ({ id, path: departmentPath(tree.value, id) })),
   )
   const managers = computed(() => (person.value ? managerChain(person.value, tree.value, peopleById.value) : []))
-  const reports = computed(() =>
+  const loadedReports = computed(() =>
     person.value ? reportsOf(person.value, tree.value, working.value) : { direct: [], total: 0 },
   )
   const colleagues = computed(() => (person.value ? colleaguesOf(person.value, working.value) : []))
+  /** with only first pages loaded, the portal's counts say how many there are in all */
+  const counts = computed(() => {
+    const p = person.value
+    if (!p) return { colleagues: 0, directReports: 0, below: 0 }
+    const totals = (!complete.value && aroundTotals.value.get(p.id)) || NO_TOTALS
+    return countsAround(p, tree.value, { colleagues: colleagues.value, reports: loadedReports.value }, totals)
+  })
+  const reports = computed(() => ({ direct: loadedReports.value.direct, total: counts.value.below }))
+  const colleagueCount = computed(() => counts.value.colleagues)
+  const reportCount = computed(() => counts.value.directReports)
+
+  /** Outside the admin views a card is for working people only, as the directory is; ADMIN_MODE only for admins. */
+  function personQuery(): PeopleQuery {
+    return isEveryone.value && session.canAdmin
+      ? { activeOnly: false, adminMode: session.isAdmin, select: adminSelect(session.access) }
+      : { activeOnly: true, adminMode: false, select: directorySelect(session.access) }
+  }
 
   /**
-   * Opens a person's card. From the loaded directory when they are in it; otherwise one user.get by ID,
-   * which also tells whether the viewer may see them at all.
+   * Opens a person's card. From the collection when it is complete (one user.get by ID when they are not in
+   * it, which also tells whether the viewer may see them at all); otherwise from targeted queries.
    */
   async function show(id: number): Promise<void> {
     personId.value = id
+    if (!complete.value) return lookAround(id)
     if (peopleById.value.has(id)) {
       fetchStatus.value = 'ready'
       return
@@ -67,11 +115,7 @@ export const usePersonStore = defineStore('person', () => {
     if (!client) return
     fetchStatus.value = 'loading'
     try {
-      // outside the admin views a card is for working people only, as the directory is
-      const query = isEveryone.value && session.canAdmin
-        ? { activeOnly: false, adminMode: session.isAdmin, select: adminSelect(session.access) }
-        : { activeOnly: true, adminMode: false, select: directorySelect(session.access) }
-      const raw = await fetchPersonById(client, id, query)
+      const raw = await fetchPersonById(client, id, personQuery())
       if (personId.value !== id) return
       fetched.value = raw ? toPerson(raw) : null
       fetchStatus.value = fetched.value ? 'ready' : 'missing'
@@ -80,17 +124,64 @@ export const usePersonStore = defineStore('person', () => {
     }
   }
 
-  // a refreshed directory may no longer hold the open person (dismissed since): ask for them on their own
-  watch(peopleById, (byId) => {
+  /** What is known already, so the lookup needs fewer commands: the tree, and the person's departments. */
+  function knownFor(id: number): KnownAround {
+    const from = source.value
+    const departmentIds = peopleById.value.get(id)?.departmentIds ?? (session.me?.id === id ? session.me.departmentIds : undefined)
+    if (!session.access.departments || from.departmentStatus === 'unavailable') return { departments: null, departmentIds }
+    if (from.departmentStatus === 'done') return { departments: from.departments, departmentIds }
+    if (ownDepartments.value?.status === 'done') return { departments: ownDepartments.value.list, departmentIds }
+    return { departmentIds }
+  }
+
+  /** The person, their managers, reports and colleagues: a few user.get pages instead of the whole portal. */
+  async function lookAround(id: number): Promise<void> {
+    const client = session.frame?.rest
+    const from = source.value
+    const key = `${from.$id}:${id}`
+    if (!client || lookedUp.has(key)) return
+    lookedUp.add(key)
+    fetchStatus.value = 'loading'
+    const known = knownFor(id)
+    if (known.departments === null) ownDepartments.value = { status: 'unavailable', list: [] }
+    try {
+      const found = await fetchPersonAround(client, id, personQuery(), known)
+      // another view by now: someone looked up for one view is not shown in another
+      if (source.value !== from) return
+      if (found.departments) ownDepartments.value = found.departments
+      const next = new Map(around.value)
+      for (const raw of [found.person, ...found.colleagues, ...found.managers, ...found.reports]) {
+        const p = raw ? toPerson(raw) : null
+        if (p) next.set(p.id, p)
+      }
+      around.value = next
+      aroundTotals.value = new Map(aroundTotals.value).set(id, found.totals)
+      if (!found.person) lookedUp.delete(key)
+      if (personId.value !== id) return
+      fetched.value = found.person ? toPerson(found.person) : null
+      fetchStatus.value = fetched.value ? 'ready' : 'missing'
+    } catch {
+      lookedUp.delete(key)
+      if (personId.value === id && source.value === from) fetchStatus.value = 'error'
+    }
+  }
+
+  // a complete collection that no longer holds the open person (dismissed since): ask for them on their own
+  watch([peopleById, complete], ([byId, isComplete]) => {
     const id = personId.value
-    if (id !== null && !byId.has(id) && fetched.value?.id !== id && fetchStatus.value !== 'loading') void show(id)
+    if (!isComplete || id === null || byId.has(id) || fetched.value?.id === id || fetchStatus.value === 'loading') return
+    void show(id)
   })
 
   /** Cards opened from now on read this collection (null: the directory). */
   function readFrom(collection: PeopleCollection | null) {
+    if ((collection ?? directory).$id === source.value.$id) return
     shownFrom.value = collection
     // someone looked up for one view is not shown in another (a dismissed person outside the admin views)
     fetched.value = null
+    around.value = new Map()
+    aroundTotals.value = new Map()
+    lookedUp.clear()
   }
 
   function close() {
@@ -104,7 +195,10 @@ export const usePersonStore = defineStore('person', () => {
     return { fileName: vCardFileName(p), text: toVCard(p, vCardExtrasFor(p, tree.value)) }
   }
 
-  return { personId, person, status, departmentsKnown, readFrom, departments, managers, reports, colleagues, show, close, vCard }
+  return {
+    personId, person, status, departmentsKnown, readFrom, departments, managers, reports, colleagues,
+    colleagueCount, reportCount, show, close, vCard,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePersonStore, import.meta.hot))

@@ -1,49 +1,17 @@
 /**
  * The control API (`/_portal/api/*`, README.md): scenario and config switches, faults, token expiry, people
- * changes, the expected result size, reset, the event log (JSON and server-sent events), and the calls the
- * bridge makes on behalf of frame commands (refreshAuth, options, install). JSON in and out, CORS open.
+ * changes and edits (control-people.ts), the expected result size, REST usage, reset, the event log (JSON and
+ * server-sent events), and the calls the bridge makes on behalf of frame commands (refreshAuth, options,
+ * install). JSON in and out, CORS open (control-http.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { CORS, HttpError, bad, isNum, readJson, send } from './control-http'
+import { peopleRoute } from './control-people'
+import { resetUsage, usageView } from './rest/runtime'
 import { storeInternals } from './state/store'
-import type { FaultRule, LogEntry, PeopleChange, PersonaKey, PortalStore, Scenario, Scope } from './types'
+import type { FaultRule, LogEntry, PersonaKey, PortalStore, Scenario, Scope } from './types'
 
-const CORS: Record<string, string> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': 'content-type, accept, last-event-id',
-  'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-}
 const PERSONAS: PersonaKey[] = ['admin', 'employee', 'head', 'extranet']
-
-class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
-    super(message)
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.writableEnded || res.destroyed) return
-  const payload = Buffer.from(JSON.stringify(body), 'utf8')
-  res.writeHead(status, { ...CORS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(payload.length) })
-  res.end(payload)
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const text = Buffer.concat(chunks).toString('utf8').trim()
-  if (!text) return {}
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    throw new HttpError(400, 'BAD_JSON', 'the body is not JSON')
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, 'BAD_JSON', 'the body must be a JSON object')
-  return value as Record<string, unknown>
-}
-
-const bad = (message: string): HttpError => new HttpError(400, 'BAD_REQUEST', message)
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
 function validateScenario(store: PortalStore, body: Record<string, unknown>): Partial<Scenario> {
   const s: Partial<Scenario> = {}
@@ -134,16 +102,6 @@ function parseFault(body: Record<string, unknown>): FaultRule {
   return rule
 }
 
-function parsePeopleChange(body: Record<string, unknown>): PeopleChange {
-  const ids = (v: unknown, key: string): number[] | undefined => {
-    if (v === undefined) return undefined
-    if (!Array.isArray(v) || !v.every(isNum)) throw bad(`${key}: a list of user ids`)
-    return v
-  }
-  if (body.add !== undefined && (!isNum(body.add) || body.add < 0 || body.add > 100_000)) throw bad('add: 0..100000')
-  return { add: body.add as number | undefined, dismiss: ids(body.dismiss, 'dismiss'), remove: ids(body.remove, 'remove') }
-}
-
 /** The configuration as the browser may see it: a webhook's secret stays on the server. */
 function publicConfig(store: PortalStore): Record<string, unknown> {
   const { webhook, ...rest } = store.config
@@ -168,6 +126,7 @@ function stateView(store: PortalStore): Record<string, unknown> {
     departments: store.fixtures.departments.length,
     installed: store.isInstalled(),
     faults: storeInternals(store).faults.list(),
+    usage: usageView(store),
   }
 }
 
@@ -232,12 +191,14 @@ export async function handleControl(store: PortalStore, req: IncomingMessage, re
         store.expireAllTokens()
         return send(res, 200, { ok: true })
       case 'POST people':
-        return send(res, 200, store.changePeople(parsePeopleChange(await readJson(req))))
-      case 'GET expected': {
-        const viewer = Number(url.searchParams.get('viewer'))
-        if (!Number.isInteger(viewer) || !store.userById(viewer)) throw bad('viewer: a user id')
-        return send(res, 200, { count: store.visibleActiveCount(viewer) })
-      }
+      case 'POST people/update':
+      case 'GET expected':
+        return send(res, 200, await peopleRoute(store, route, req, url))
+      case 'GET usage':
+        return send(res, 200, usageView(store))
+      case 'POST usage/reset':
+        resetUsage(store)
+        return send(res, 200, usageView(store))
       case 'POST reset': {
         const body = await readJson(req)
         if (body.people !== undefined && (!isNum(body.people) || body.people < 1 || body.people > 500_000)) throw bad('people: 1..500000')

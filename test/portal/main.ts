@@ -1,7 +1,8 @@
 /**
  * `npm run portal -- [flags]`: the stand-in portal on its own.
  *   --port 8787  --host 127.0.0.1  --app-url http://localhost:5173/  --people 1000  --seed 1  --ttl 3600
- *   --latency 0  --rate-limit off|on|enterprise  --operating-limit off|on|<seconds per 10 min>  --verbose
+ *   --latency 0  --rate-limit off|on|enterprise  --operating-limit off|on|<seconds per 10 min>
+ *   --operating-cost <seconds per execution>  --verbose
  * The portal is at http://127.0.0.1:<port>/ and the app on localhost: two sites, as on a real portal (config.ts).
  */
 import { parseArgs } from 'node:util'
@@ -21,6 +22,8 @@ const HELP = `Local stand-in Bitrix24 portal
   --latency <ms>          added to every REST answer (default 0)
   --rate-limit <mode>     off (default) | on (burst 50, 2/s) | enterprise (burst 250, 5/s)
   --operating-limit <x>   off (default) | on (480 s per 10 min) | <seconds per 10 min>
+  --operating-cost <s>    seconds booked per method execution on top of the measured time, e.g. 0.2 for a
+                          heavy portal (default 0; reported in time.operating whether or not the limit is on)
   --verbose               print every REST call
 `
 
@@ -37,7 +40,7 @@ function configFromArgs(argv: string[]): Partial<PortalConfig> | null {
     options: {
       port: { type: 'string' }, host: { type: 'string' }, 'app-url': { type: 'string' }, people: { type: 'string' },
       seed: { type: 'string' }, ttl: { type: 'string' }, latency: { type: 'string' }, 'rate-limit': { type: 'string' },
-      'operating-limit': { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      'operating-limit': { type: 'string' }, 'operating-cost': { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   })
@@ -58,7 +61,7 @@ function configFromArgs(argv: string[]): Partial<PortalConfig> | null {
     tokenTtl: number('ttl', values.ttl, d.tokenTtl),
     latencyMs: number('latency', values.latency, d.latencyMs),
     rateLimit: { enabled: rate !== 'off', ...(rate === 'enterprise' ? RATE_LIMIT_PRESETS.enterprise : RATE_LIMIT_PRESETS.standard) },
-    operatingLimit: { enabled: op !== 'off', limitSec: opSeconds, costSec: 0 },
+    operatingLimit: { enabled: op !== 'off', limitSec: opSeconds, costSec: number('operating-cost', values['operating-cost'], 0) },
     verbose: values.verbose ?? false,
   }
 }

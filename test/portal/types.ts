@@ -126,10 +126,11 @@ export interface RateLimitConfig {
 }
 
 export interface OperatingLimitConfig {
+  /** whether the limit refuses calls (429); usage is booked and reported either way */
   enabled: boolean
-  /** seconds of method time per 10-minute window (cloud: 480) */
+  /** seconds of method time per (app, method) per 10-minute window (cloud: 480) */
   limitSec: number
-  /** artificial cost added to every call, in seconds, to make the limit reachable in tests */
+  /** seconds booked per execution on top of the measured time: a heavy portal (e.g. 0.2 per user.get page) */
   costSec: number
 }
 
@@ -213,13 +214,16 @@ export interface LogEntry {
 
 /** Data changes a test can make while the app is loading (people joining and leaving). */
 export interface PeopleChange {
-  /** add this many new active employees (new, higher IDs) */
+  /** add this many new active employees (new, higher IDs, TIMESTAMP_X now) */
   add?: number
-  /** set ACTIVE=false for these IDs */
+  /** set ACTIVE=false for these IDs (TIMESTAMP_X moves to now) */
   dismiss?: number[]
-  /** delete these IDs outright */
+  /** delete these IDs outright: gone from user.get, no TIMESTAMP_X to notice it by */
   remove?: number[]
 }
+
+/** An edit of one person's record (POST /_portal/api/people/update); the ID and the group links stay. */
+export type PersonFields = Partial<Omit<FixtureUser, 'ID' | 'EXTERNAL_AUTH_ID' | 'groups' | 'isAdmin' | 'socialGroups' | 'dbNulls'>>
 
 /** Everything known about the render a frame belongs to, created when the portal page is rendered. */
 export interface FrameSession {
@@ -273,6 +277,8 @@ export interface PortalStore {
   setInstalled(installed: boolean): void
 
   changePeople(change: PeopleChange): { added: number[] }
+  /** edits one person as CUser::Update does (state/person-edit.ts); undefined when there is no such person */
+  updatePerson(id: number, fields: PersonFields): FixtureUser | undefined
   /** how many people user.get returns to this viewer (no ADMIN_MODE, ACTIVE=true) */
   visibleActiveCount(viewerId: number): number
 

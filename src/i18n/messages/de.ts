@@ -63,6 +63,11 @@ export default {
     offlineNoticeBody: 'Suche und Filter funktionieren weiterhin mit den angezeigten Daten; ein unterbrochener Ladevorgang wird automatisch fortgesetzt, sobald die Verbindung wieder besteht.',
     offlineNotice: 'Offline: Angezeigt wird, was bisher geladen wurde',
     refreshing: 'Aktualisierung aus Bitrix24…',
+    searchingPortal: 'Suche in Bitrix24…',
+    emptyIncompleteTitle: 'Noch niemand gefunden',
+    emptyIncompleteBody: 'Bitrix24 hat niemanden mit diesem Namen gefunden, und Filter gelten für die {loaded} bisher gelesenen Personen: Der Rest des Verzeichnisses wird noch gelesen.',
+    blockedTitle: 'Bitrix24 begrenzt vorübergehend, wie viel diese App lesen darf',
+    blockedBody: 'Alles Angezeigte bleibt und ist durchsuchbar. Das Verzeichnis lädt um {time} von selbst weiter.',
   },
   progress: {
     waiting: 'Warten auf Bitrix24…',

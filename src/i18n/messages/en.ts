@@ -62,6 +62,11 @@ export default {
     offlineNotice: 'Offline: showing the data loaded so far',
     offlineNoticeBody: 'Search and filters still work on what is shown; an interrupted load carries on by itself once the connection is back.',
     refreshing: 'Refreshing from Bitrix24…',
+    searchingPortal: 'Searching Bitrix24…',
+    emptyIncompleteTitle: 'Nobody found yet',
+    emptyIncompleteBody: 'Bitrix24 found nobody by this name, and filters apply to the {loaded} people read so far: the rest of the directory is still being read.',
+    blockedTitle: 'Bitrix24 limits how much this app may read for now',
+    blockedBody: 'Everything shown stays and can be searched. The directory carries on by itself at {time}.',
   },
   progress: {
     loaded: '{loaded} of {expected} loaded',

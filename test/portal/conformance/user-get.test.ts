@@ -1,4 +1,7 @@
-/** user.get / user.search / user.current (portal-protocol.md §3.2–3.4, checks 5–8). */
+/**
+ * user.get / user.search / user.current (portal-protocol.md §3.2–3.4, checks 5–8). Date filters are in
+ * sync-timestamps.test.ts, NAME_SEARCH / FIND and the counting queries in name-search.test.ts.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FixtureUser } from '../types'
 import { ids, startPortal, walkUsers, type Json, type TestPortal } from './helpers'
@@ -147,16 +150,6 @@ describe('filters', () => {
     )
   })
 
-  it('dates: ISO filters on DATE_REGISTER and PERSONAL_BIRTHDAY; unparseable dates match nothing', async () => {
-    const sorted = real.map((u) => u.DATE_REGISTER).sort()
-    const pivot = sorted[60] as string
-    const after = await allIds({ ADMIN_MODE: true, filter: { '>DATE_REGISTER': pivot } })
-    expect(after.sort()).toEqual(real.filter((u) => u.DATE_REGISTER > pivot).map((u) => u.ID).sort())
-    expect(await allIds({ ADMIN_MODE: true, filter: { '>DATE_REGISTER': 'yesterday-ish' } })).toEqual([])
-    const born = real.find((u) => u.PERSONAL_BIRTHDAY) as FixtureUser
-    expect(await allIds({ ADMIN_MODE: true, filter: { PERSONAL_BIRTHDAY: born.PERSONAL_BIRTHDAY } })).toContain(born.ID)
-  })
-
   it('HAS_DEPARTAMENT needs the string Y; IS_ONLINE Y/N', async () => {
     const withDept = real.filter((u) => u.UF_DEPARTMENT.length).map((u) => u.ID)
     expect(await allIds({ ADMIN_MODE: true, filter: { HAS_DEPARTAMENT: 'Y' } })).toEqual(withDept)
@@ -169,30 +162,6 @@ describe('filters', () => {
     const all = (await get({}, brief)).body.total
     expect((await get({ filter: { EMAIL: 'nobody@nowhere' } }, brief)).body.total).toBe(all)
     expect((await get({ filter: { EMAIL: 'nobody@nowhere' } })).body.result).toEqual([])
-  })
-
-  it('NAME_SEARCH: every word starts NAME, LAST_NAME, SECOND_NAME, WORK_POSITION or a department name, or is the ID', async () => {
-    const target = real.find((u) => u.ACTIVE && u.UF_DEPARTMENT.length && /^[\p{L}]{3,}$/u.test(u.NAME) && /^[\p{L}]{3,}$/u.test(u.LAST_NAME)) as FixtureUser
-    const q = `${target.NAME.slice(0, 3).toLowerCase()} ${target.LAST_NAME.slice(0, 3).toUpperCase()}`
-    const found = (await get({ filter: { NAME_SEARCH: q } })).body.result as Json[]
-    expect(ids(found)).toContain(target.ID)
-    expect(ids((await get({ filter: { NAME_SEARCH: String(target.ID) } })).body.result)).toContain(target.ID)
-    const dept = p.store.departmentById(target.UF_DEPARTMENT[0] as number)?.NAME as string
-    const byDept = await allIds({ filter: { NAME_SEARCH: dept.split(' ')[0] } })
-    expect(byDept).toContain(target.ID)
-    expect((await get({ filter: { NAME_SEARCH: 'zzzqqq' } })).body.result).toEqual([])
-    // a prefix inside a word does not match (LIKE 'word%')
-    expect(ids((await get({ filter: { NAME_SEARCH: target.LAST_NAME.slice(1) } })).body.result)).not.toContain(target.ID)
-  })
-
-  it('user.search: FIND, and NAME/LAST_NAME as prefixes', async () => {
-    const target = real.find((u) => u.ACTIVE && u.UF_DEPARTMENT.length && u.LAST_NAME.length > 3) as FixtureUser
-    expect(ids((await p.call('user.search', { FIND: target.LAST_NAME.slice(0, 3) }, admin)).body.result)).toContain(target.ID)
-    const byLast = (await p.call('user.search', { LAST_NAME: target.LAST_NAME.slice(0, 3) }, admin)).body.result as Json[]
-    expect(ids(byLast)).toContain(target.ID)
-    for (const u of byLast) expect(u.LAST_NAME.toLowerCase().startsWith(target.LAST_NAME.slice(0, 3).toLowerCase())).toBe(true)
-    // user.get does not know FIND
-    expect((await get({ FIND: 'zzzqqq' })).body.total).toBe((await get({})).body.total)
   })
 })
 

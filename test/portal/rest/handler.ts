@@ -1,44 +1,22 @@
 /**
  * `/rest/*`: routing, decoding and the pipeline of portal-protocol.md §7.3.3, in this order:
  * unknown method 404 → injected fault → rate limit 503 → auth 401 → scope 403 → operating limit 429 →
- * execute. Every answer (errors and preflights too) carries the CORS headers; every success a `time`;
- * every call is logged. `config.latencyMs` is added before each answer.
+ * execute. Every answer (errors and preflights too) carries the CORS headers; every success a `time` (whose
+ * `date_start` apps take as a sync watermark); every call is logged. `config.latencyMs` is added before each answer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { storeInternals } from '../state/store'
 import type { FixtureUser, PortalStore, Token } from '../types'
+import { WEBHOOK_SID, authenticate, authenticateWebhook, clientOf } from './auth'
+import { bridgeToWebhook, bridged } from './bridge'
 import type { MethodContext, MethodDef, MethodResult, SubOutcome } from './context'
 import { RestError, errorBody, timeObject, writeJson, writePreflight } from './envelope'
 import { errorSpec } from './errors'
 import { NOT_IN_BATCH, findMethod } from './methods/index'
-import { OperatingLimiter } from './operating-limit'
 import { decodeRequest, takeCredentials, type Params } from './params'
-import { RateLimiter } from './rate-limit'
+import { bookExecution, operatingBlocked, restRuntime } from './runtime'
 
-/** the one app of this portal: operating time is booked per (app, method) */
-const APP_KEY = 'app'
 const MAX_BODY = 32 * 1024 * 1024
-
-interface Runtime {
-  rate: RateLimiter
-  operating: OperatingLimiter
-}
-
-const runtimes = new WeakMap<PortalStore, Runtime>()
-
-function runtime(store: PortalStore): Runtime {
-  let rt = runtimes.get(store)
-  if (!rt) {
-    const created: Runtime = { rate: new RateLimiter(), operating: new OperatingLimiter() }
-    storeInternals(store).onReset(() => {
-      created.rate.clear()
-      created.operating.clear()
-    })
-    runtimes.set(store, created)
-    rt = created
-  }
-  return rt
-}
 
 /** a DROP fault inside a batch kills the whole request */
 class DropSignal extends Error {}
@@ -91,94 +69,6 @@ function scopeAllows(def: MethodDef, scopes: readonly string[]): boolean {
   return [def.scope].flat().some((s) => scopes.includes(s))
 }
 
-type Auth = { token: Token; user: FixtureUser } | { error: string }
-
-/** An incoming webhook acts as its user, with its own scopes and no expiry. */
-function authenticateWebhook(store: PortalStore, route: Route): Auth {
-  const hook = store.webhook(route.webhookUser ?? 0, route.webhookSecret ?? '')
-  const user = hook ? store.userById(hook.userId) : undefined
-  if (!hook || !user || !user.ACTIVE) return { error: 'INVALID_CREDENTIALS' }
-  const token: Token = { accessToken: '', refreshToken: '', userId: user.ID, scopes: [...hook.scopes], expiresAt: Number.MAX_SAFE_INTEGER, appSid: 'webhook' }
-  return { token, user }
-}
-
-/** What the app reads from a portal: only these go to the real one; anything else (placements) stays local. */
-const BRIDGED_METHODS = new Set([
-  'user.current', 'user.get', 'user.search', 'user.admin', 'user.access', 'user.fields', 'access.name', 'profile',
-  'scope', 'department.get', 'department.fields', 'server.time', 'app.info', 'batch',
-])
-const BRIDGE_TIMEOUT_MS = 60_000
-
-/** Whether a call goes to the real portal: a read the app makes, and for a batch, only such reads inside. */
-export function bridged(method: string, params: Params): boolean {
-  if (!BRIDGED_METHODS.has(method)) return false
-  if (method !== 'batch') return true
-  const commands = params.cmd && typeof params.cmd === 'object' ? Object.values(params.cmd as Record<string, unknown>) : []
-  return commands.every((command) => {
-    const name = String(command).split('?')[0]!.trim().toLowerCase()
-    return name !== 'batch' && BRIDGED_METHODS.has(name)
-  })
-}
-
-/**
- * The bridge to a real portal: the app's call, checked against this page's own token (so only the app this
- * portal opened can use it), is sent to the real portal through its webhook, and the real answer comes back.
- * The webhook address never leaves this server: it is even cut out of whatever the real portal answers.
- */
-async function bridgeToWebhook(
-  store: PortalStore, webhook: string, method: string, decoded: ReturnType<typeof decodeRequest>,
-): Promise<Outcome> {
-  const auth = authenticate(store, decoded.token)
-  if ('error' in auth) {
-    const spec = errorSpec(auth.error, store.config.authErrorStatus)
-    return { status: spec.status, body: errorBody(auth.error, spec.description), error: auth.error }
-  }
-  const fail = (status: number, code: string, description: string): Outcome => ({
-    status, body: errorBody(code, description), error: code, userId: auth.user.ID, detail: description,
-  })
-  const params: Params = decoded.startGiven ? { ...decoded.params, start: decoded.start } : decoded.params
-  const secret = /\/rest\/[^/]+\/([^/]+)\//.exec(webhook)?.[1] ?? ''
-  let answer: Response
-  try {
-    answer = await fetch(webhook + method, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(params),
-      // a redirect would turn the POST into a GET without its parameters
-      redirect: 'manual',
-      signal: AbortSignal.timeout(BRIDGE_TIMEOUT_MS),
-    })
-  } catch (e) {
-    const timedOut = e instanceof Error && e.name === 'TimeoutError'
-    return timedOut
-      ? fail(504, 'REQUEST_TIMEOUT', 'The real portal did not answer in time')
-      : fail(503, 'NETWORK_ERROR', 'The real portal could not be reached through the webhook')
-  }
-  if (answer.status >= 300 && answer.status < 400) {
-    return fail(502, 'ERROR_UNEXPECTED_ANSWER', 'The webhook address redirects: use the portal\'s https address')
-  }
-  const text = (await answer.text()).split(secret || '\u0000').join('***')
-  let body: Record<string, unknown>
-  try {
-    body = JSON.parse(text) as Record<string, unknown>
-  } catch {
-    return fail(502, 'ERROR_UNEXPECTED_ANSWER', `The real portal answered ${answer.status} without JSON`)
-  }
-  const error = typeof body.error === 'string' ? body.error : undefined
-  return { status: answer.status, body, userId: auth.user.ID, detail: 'answered by the real portal', ...(error ? { error } : {}) }
-}
-
-function authenticate(store: PortalStore, accessToken: string | undefined): Auth {
-  if (!accessToken) return { error: 'NO_AUTH_FOUND' }
-  const token = store.tokenByAccess(accessToken)
-  if (!token) return { error: 'invalid_token' }
-  if (token.expiresAt <= Date.now()) return { error: 'expired_token' }
-  // the portal signs the token's user in; an inactive (dismissed) user cannot be
-  const user = store.userById(token.userId)
-  if (!user || !user.ACTIVE) return { error: 'authorization_error' }
-  return { token, user }
-}
-
 export async function handleRest(store: PortalStore, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const startedAt = Date.now()
   if (req.method === 'OPTIONS') {
@@ -195,7 +85,7 @@ export async function handleRest(store: PortalStore, req: IncomingMessage, res: 
   }
   const route = parseRoute(url.pathname)
   const decoded = decodeRequest(url.search.slice(1), body, req.headers['content-type'], req.headers.authorization)
-  const outcome =
+  const outcome: Outcome =
     store.config.webhook && !route.webhook && /^[a-z0-9_.]+$/.test(route.method) && bridged(route.method, decoded.params)
       ? await bridgeToWebhook(store, store.config.webhook, route.method, decoded)
       : await pipeline(store, req, route, decoded.token, decoded.params, decoded.start, startedAt)
@@ -225,7 +115,7 @@ async function pipeline(
   store: PortalStore, req: IncomingMessage, route: Route, accessToken: string | undefined, params: Params, start: number, startedAt: number,
 ): Promise<Outcome> {
   const cfg = store.config
-  const rt = runtime(store)
+  const rt = restRuntime(store)
   // the caller, once known, is logged with every later failure
   const caller: { userId?: number } = {}
   const fail = (code: string, description?: string, status?: number, extra: Record<string, unknown> = {}): Outcome => {
@@ -242,17 +132,19 @@ async function pipeline(
   // 3. leaky bucket per client address
   if (cfg.rateLimit.enabled && !rt.rate.take(req.socket.remoteAddress ?? 'unknown', cfg.rateLimit)) return fail('QUERY_LIMIT_EXCEEDED')
   // 4. auth: a webhook's secret in the path, or an access token
-  const auth = route.webhook ? authenticateWebhook(store, route) : authenticate(store, accessToken)
+  const auth = route.webhook
+    ? authenticateWebhook(store, route.webhookUser ?? 0, route.webhookSecret ?? '')
+    : authenticate(store, accessToken)
   if ('error' in auth) return fail(auth.error)
   caller.userId = auth.user.ID
   // 5. scope
   if (!scopeAllows(def, auth.token.scopes)) return fail('insufficient_scope')
-  // 6. operating time of (app, method)
-  const opKey = `${APP_KEY}:${route.method}`
-  if (rt.operating.blocked(opKey, cfg.operatingLimit)) return fail('OPERATION_TIME_LIMIT')
+  // 6. operating time of (client, method), shared by every viewer of the app
+  const client = clientOf(auth.token)
+  if (operatingBlocked(store, client, route.method)) return fail('OPERATION_TIME_LIMIT')
 
   // 7. execute
-  const ctx = makeContext(store, rt, route.method, params, start, auth.token, auth.user, false)
+  const ctx = makeContext(store, route.method, params, start, auth.token, auth.user, false)
   const t0 = performance.now()
   let result: MethodResult | undefined
   let failure: Outcome | undefined
@@ -263,13 +155,14 @@ async function pipeline(
     failure = e instanceof RestError ? fail(e.code, e.description, e.status, e.extra) : internalError(e, fail)
   }
   const processing = (performance.now() - t0) / 1000
-  rt.operating.charge(opKey, processing + (cfg.operatingLimit.enabled ? cfg.operatingLimit.costSec : 0))
+  // a failed execution took its time too
+  const operating = bookExecution(store, client, route.method, processing)
   if (failure || !result) return failure ?? fail('INTERNAL_SERVER_ERROR')
 
   const body: Record<string, unknown> = { result: result.result }
   if (result.next !== undefined) body.next = result.next
   if (result.total !== undefined) body.total = result.total
-  body.time = timeObject(startedAt, Date.now(), processing, rt.operating.usage(opKey))
+  body.time = timeObject(startedAt, Date.now(), processing, operating)
   return { status: 200, body, userId: caller.userId, detail: result.detail }
 }
 
@@ -280,7 +173,7 @@ function internalError(e: unknown, fail: (code: string, description?: string) =>
 }
 
 function makeContext(
-  store: PortalStore, rt: Runtime, method: string, params: Params, start: number, token: Token, user: FixtureUser, inBatch: boolean,
+  store: PortalStore, method: string, params: Params, start: number, token: Token, user: FixtureUser, inBatch: boolean,
 ): MethodContext {
   const ctx: MethodContext = {
     store,
@@ -292,7 +185,7 @@ function makeContext(
     user,
     scopes: [...token.scopes],
     inBatch,
-    runSub: (subMethod, subParams) => runSub(store, rt, token, subMethod, subParams),
+    runSub: (subMethod, subParams) => runSub(store, token, subMethod, subParams),
   }
   return ctx
 }
@@ -300,10 +193,12 @@ function makeContext(
 /**
  * One batch command through the per-command part of the pipeline (CRestServerBatchItem): method lookup,
  * faults that name the method, the outer token re-checked, scope (insufficient_scope with an empty
- * description, as the docs' example shows), then the method. Sub-commands report the batch's operating
- * time: live portals book the whole batch on method `batch` (b24jssdk PR #539).
+ * description, as the docs' example shows), the operating limit of the command's own method, then the method.
+ * Each command is booked to its own method and reports that method's usage in its `result_time`; the outer
+ * batch books nothing (docs limits.md). The b24jssdk maintainers measured the opposite on live portals
+ * (everything booked to `batch`, PR #539): the docs' model is the one apps are told to plan with.
  */
-async function runSub(store: PortalStore, rt: Runtime, token: Token, rawMethod: string, params: Params): Promise<SubOutcome> {
+async function runSub(store: PortalStore, token: Token, rawMethod: string, params: Params): Promise<SubOutcome> {
   const startedAt = Date.now()
   const cfg = store.config
   const err = (code: string, description?: string, extra: Record<string, unknown> = {}): SubOutcome => ({
@@ -320,26 +215,31 @@ async function runSub(store: PortalStore, rt: Runtime, token: Token, rawMethod: 
   // the outer auth is copied into every command, overriding any `auth` the command carries
   const { start } = takeCredentials(params)
   // a webhook's commands run as its user (its secret was checked on the way in); a token is checked again
-  const webhookUser = token.appSid === 'webhook' ? store.userById(token.userId) : undefined
+  const webhookUser = token.appSid === WEBHOOK_SID ? store.userById(token.userId) : undefined
   const auth = webhookUser ? { token, user: webhookUser } : authenticate(store, token.accessToken)
   if ('error' in auth) return err(auth.error)
   if (!scopeAllows(def, token.scopes)) return err('insufficient_scope', '')
-  const ctx = makeContext(store, rt, method, params, start, token, auth.user, true)
+  const client = clientOf(token)
+  if (operatingBlocked(store, client, method)) return err('OPERATION_TIME_LIMIT')
+  const ctx = makeContext(store, method, params, start, token, auth.user, true)
   const t0 = performance.now()
+  let r: MethodResult
   try {
-    const r = await def.handler(ctx)
-    const processing = (performance.now() - t0) / 1000
-    return {
-      ok: true,
-      result: r.result,
-      ...(r.next !== undefined ? { next: r.next } : {}),
-      ...(r.total !== undefined ? { total: r.total } : {}),
-      time: timeObject(startedAt, Date.now(), processing, rt.operating.usage(`${APP_KEY}:batch`)),
-    }
+    r = await def.handler(ctx)
   } catch (e) {
     if (e instanceof DropSignal) throw e
+    bookExecution(store, client, method, (performance.now() - t0) / 1000)
     if (e instanceof RestError) return err(e.code, e.description, e.extra)
     console.error('[portal] REST method crashed inside batch:', e)
     return err('INTERNAL_SERVER_ERROR')
+  }
+  const processing = (performance.now() - t0) / 1000
+  const operating = bookExecution(store, client, method, processing)
+  return {
+    ok: true,
+    result: r.result,
+    ...(r.next !== undefined ? { next: r.next } : {}),
+    ...(r.total !== undefined ? { total: r.total } : {}),
+    time: timeObject(startedAt, Date.now(), processing, operating),
   }
 }

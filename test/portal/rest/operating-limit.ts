@@ -1,13 +1,14 @@
 /**
- * The operating (resource) limit of portal-protocol.md §5: seconds of method time per (app, method) summed
- * over ten one-minute baskets. A call is refused (429 OPERATION_TIME_LIMIT) when the sum has reached the
- * limit; the call that crosses it still completes, so it is the NEXT call that fails. The usage is reported
- * in every success's `time.operating` / `time.operating_reset_at`, limit on or off (as the cloud does).
+ * The operating (resource) limit of portal-protocol.md §5: seconds of method time per key — (client, method),
+ * see runtime.ts — summed over ten one-minute baskets. A call is refused (429 OPERATION_TIME_LIMIT) when the
+ * sum has reached the limit; the call that crosses it still completes, so it is the NEXT call that fails. The
+ * usage is reported in every success's `time.operating` / `time.operating_reset_at`, limit on or off (as the
+ * cloud does); `operating_reset_at` is when the oldest basket leaves the window.
  */
 import type { OperatingLimitConfig } from '../types'
 import type { Operating } from './envelope'
 
-const WINDOW_SEC = 600
+export const WINDOW_SEC = 600
 
 interface Basket {
   /** minute number since the epoch */

@@ -125,7 +125,9 @@ export function makePerson(ctx: PeopleContext, ID: number, plan: PersonPlan): Fi
   const online = plan.active && lastLogin !== null && rng.chance(0.15)
   if (online && lastLogin !== null && now - lastLogin > 12 * HOUR) lastLogin = now - rng.int(1, 10) * HOUR
   const lastActivity = lastLogin === null ? null : online ? now - rng.int(0, 10) * 60_000 : Math.min(now, lastLogin + rng.int(0, 6 * 60) * 60_000)
-  const modified = Math.min(now, registered + Math.floor(rng.next() * Math.max(1, now - registered)))
+  // the record's last change; a newcomer's record was written just now (the invitation was accepted)
+  const edited = Math.min(now, registered + Math.floor(rng.next() * Math.max(1, now - registered)))
+  const modified = plan.newcomer ? now : edited
 
   const birthYear = new Date(now).getUTCFullYear() - rng.int(21, 64)
   const birthday = rng.chance(0.85) ? isoDate(Date.UTC(birthYear, 0, 1) + rng.int(0, 364) * DAY) : null

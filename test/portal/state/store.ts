@@ -5,7 +5,7 @@
  */
 import type {
   FaultRule, FixtureDepartment, FixtureUser, Fixtures, FrameSession, IncomingWebhook, PeopleChange, PersonaKey,
-  PortalConfig, PortalStore, Scenario, Token,
+  PersonFields, PortalConfig, PortalStore, Scenario, Token,
 } from '../types'
 import { DEFAULT_PORTAL_HOST } from '../config'
 import { accessCodes } from './access'
@@ -13,6 +13,7 @@ import { Directory } from './directory'
 import { FaultQueue } from './faults'
 import { generateFixtures, generateNewPeople } from './fixtures'
 import { EventLog } from './log'
+import { applyPersonEdit } from './person-edit'
 import { choosePersonas, type Personas } from './personas'
 import { createRng, deriveSeed } from './random'
 import { TokenStore, randomHex } from './tokens'
@@ -179,12 +180,11 @@ export function createPortalStore(config: PortalConfig): PortalStore {
         ? generateNewPeople(fixtures, Math.floor(change.add), config.seed, photoOrigin, ++peopleBatches)
         : []
       fixtures.users.push(...added)
+      // a dismissal is a CUser::Update of ACTIVE: the record's TIMESTAMP_X moves to now
+      const now = Date.now()
       for (const id of change.dismiss ?? []) {
         const u = directory.byId.get(Number(id))
-        if (u) {
-          u.ACTIVE = false
-          u.IS_ONLINE = false
-        }
+        if (u) applyPersonEdit(u, { ACTIVE: false }, now)
       }
       if (change.remove?.length) {
         const gone = new Set(change.remove.map(Number))
@@ -197,6 +197,14 @@ export function createPortalStore(config: PortalConfig): PortalStore {
       // a removed persona is replaced, so every persona can still open the app
       if (Object.values(personas).some((id) => !directory.byId.has(id))) personas = choosePersonas(fixtures)
       return { added: added.map((u) => u.ID) }
+    },
+    updatePerson(id: number, fields: PersonFields) {
+      const u = directory.byId.get(id)
+      if (!u) return undefined
+      applyPersonEdit(u, fields)
+      // indexes and cached query results hold the old values: rebuild, as for any change of people
+      directory = new Directory(fixtures)
+      return u
     },
     visibleActiveCount(viewerId) {
       const viewer = directory.byId.get(viewerId)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pagesToAsk, planPeopleBatch, readPeopleBatch, PAGE_SIZE } from '@/domain/load-plan'
+import { pagesToAsk, planPeopleBatch, readPeopleBatch, PAGE_SIZE } from '@/bitrix24/people-batch'
 import type { BatchOutcome } from '@/bitrix24/batch'
 import { RestError } from '@/bitrix24/rest-error'
 

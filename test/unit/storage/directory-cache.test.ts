@@ -26,7 +26,7 @@ const departments: Department[] = [
 ]
 
 function directory(savedAt = NOW, people = [person(1), person(2, { WORK_CITY: 'Berlin' }), person(3)]): CachedDirectory {
-  return { savedAt, people, departments }
+  return { savedAt, people, departments, watermark: null, reconciledAt: null }
 }
 
 function scope(viewerId = 7, extra: Partial<CacheScope> = {}): CacheScope {
@@ -113,8 +113,8 @@ describe('directory cache: reading back', () => {
   })
 
   it('reads a directory that was saved empty as empty', async () => {
-    await cache().write(scope(), { savedAt: NOW, people: [], departments: [] })
-    expect(await cache().read(scope())).toEqual({ savedAt: NOW, people: [], departments: [] })
+    await cache().write(scope(), { savedAt: NOW, people: [], departments: [], watermark: null, reconciledAt: null })
+    expect(await cache().read(scope())).toEqual({ savedAt: NOW, people: [], departments: [], watermark: null, reconciledAt: null })
   })
 })
 

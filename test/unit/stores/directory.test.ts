@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useDirectoryStore } from '@/stores/directory'
 import { useSessionStore } from '@/stores/session'
-import type { BatchReading } from '@/domain/load-plan'
+import type { BatchReading } from '@/bitrix24/people-batch'
 import type { PortalFrame } from '@/bitrix24/frame'
 import { RestError } from '@/bitrix24/rest-error'
 import type { CachedDirectory, DirectoryCache } from '@/storage/directory-cache'
@@ -212,6 +212,8 @@ describe('directory store: refreshing a cached directory', () => {
       savedAt: 1,
       people: rows(1, cached).map((r) => toPerson(r)!),
       departments: [],
+      watermark: null,
+      reconciledAt: null,
     })
     signIn(7)
     const directory = useDirectoryStore()

@@ -12,6 +12,7 @@ import type { FixtureUser } from '../../types'
 import { isoServer, parseServerDate } from '../dates'
 import { RestError } from '../envelope'
 import { phpIntval, phpTruthy, isPhpArray, phpValues, type Params } from '../params'
+import { nameSearchTest, queryWords } from './name-search'
 import { stored } from './user-output'
 
 type Op = 'E' | 'I' | 'S' | 'M' | 'G' | 'GE' | 'L' | 'LE' | 'IN' | 'B' | 'N' | 'NI' | 'NS' | 'NIN'
@@ -48,7 +49,7 @@ export interface UserFilter {
   conditions: Condition[]
   /** `>ID`/`>=ID`/`<ID`/`<=ID` with a scalar, as exclusive bounds: the keyset cursor, served by binary search */
   idRange: { gt: number; lt: number }
-  /** NAME_SEARCH / FIND words (LIKE fallback of UserUtils::getUserSearchFilter) */
+  /** NAME_SEARCH / FIND words (the full-text index of UserUtils::getUserSearchFilter, name-search.ts) */
   nameSearch: string[] | null
   /** user.search without FIND: per-field "starts with" */
   prefixSearch: Array<{ field: string; value: string }>
@@ -97,8 +98,7 @@ export function parseUserFilter(query: Params, allowed: ReadonlySet<string>, sea
   const prefixSearch: Array<{ field: string; value: string }> = []
   const searchValue = filter.get('NAME_SEARCH')?.value ?? filter.get('FIND')?.value
   if (searchValue !== undefined && searchValue !== null) {
-    nameSearch = (typeof searchValue === 'string' || typeof searchValue === 'number' ? String(searchValue) : '')
-      .trim().split(' ').filter(Boolean)
+    nameSearch = queryWords(searchValue)
   } else if (search) {
     for (const field of SEARCH_FIELDS) {
       const entry = filter.get(field)
@@ -251,13 +251,8 @@ function conditionTest(c: Condition, dir: Directory): (u: FixtureUser) => boolea
 export function compileFilter(f: UserFilter, dir: Directory): (u: FixtureUser) => boolean {
   const tests = f.conditions.map((c) => conditionTest(c, dir))
   if (f.hasDepartment) tests.push((u) => u.UF_DEPARTMENT.length > 0)
-  if (f.nameSearch?.length) {
-    // each word: ID = intval(word), or NAME / LAST_NAME / SECOND_NAME / WORK_POSITION / a department name LIKE 'word%'
-    const words = f.nameSearch.map((w) => ({ id: phpIntval(w), re: likeRegex(`${w}%`) }))
-    tests.push((u) => words.every(({ id, re }) =>
-      id === u.ID || re.test(u.NAME) || re.test(u.LAST_NAME) || re.test(u.SECOND_NAME) || re.test(u.WORK_POSITION) ||
-      dir.departmentNames(u).some((n) => re.test(n))))
-  }
+  // every word starts a word of the name, position or department, or is the ID (name-search.ts)
+  if (f.nameSearch?.length) tests.push(nameSearchTest(f.nameSearch, dir))
   for (const { field, value } of f.prefixSearch) {
     const re = likeRegex(`${value}%`)
     tests.push((u) => {

@@ -1,0 +1,98 @@
+import { expect, test, type APIRequestContext, type FrameLocator } from '@playwright/test'
+import { logPosition, openPortal, persona, portalLog, type LogEntry } from './portal'
+
+/**
+ * A card in a profile placement costs the portal a few user.get pages, whatever its size: Bitrix24 limits
+ * the app's user.get time across all its users, and reading 5,000 people for one card would spend ~100
+ * pages of it. The stand-in portal here has 5,000 people.
+ */
+const MAX_PAGES = 5
+
+/** Each user.get the viewer's app ran since a point of the log (a batch's commands one by one), decoded. */
+function userGetCommands(entries: LogEntry[], userId: number): string[] {
+  const commands: string[] = []
+  for (const entry of entries) {
+    if (entry.kind !== 'rest' || (entry as { userId?: number }).userId !== userId) continue
+    if (entry.name === 'user.get') commands.push(JSON.stringify(entry.params))
+    if (entry.name === 'batch') {
+      for (const value of Object.values((entry.params.cmd ?? {}) as Record<string, unknown>)) {
+        const text = decodeURIComponent(String(value))
+        if (text.startsWith('user.get')) commands.push(text)
+      }
+    }
+  }
+  return commands
+}
+
+/** Waits until the app has stopped asking for people (a walk would go on for seconds), and reads what it asked. */
+async function settledCommands(request: APIRequestContext, since: number, viewerId: number): Promise<string[]> {
+  let commands: string[] = []
+  for (let tries = 0; tries < 10; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const now = userGetCommands(await portalLog(request, since), viewerId)
+    if (tries > 0 && now.length === commands.length) break
+    commands = now
+  }
+  return commands
+}
+
+/** Waits for the card with a manager and colleagues, then reads what the app asked for it. */
+async function cardCost(app: FrameLocator, request: APIRequestContext, since: number, viewerId: number) {
+  await expect(app.getByTestId('person-managers').getByTestId('person-link').first()).toBeVisible({ timeout: 30_000 })
+  await expect(app.getByTestId('person-colleagues').getByTestId('person-link').first()).toBeVisible()
+  return settledCommands(request, since, viewerId)
+}
+
+test.describe('a card in a profile placement reads only the people around the person', () => {
+  test('the profile toolbar: the owner, their manager and colleagues, from at most five user.get pages', async ({ page, request }) => {
+    const owner = await persona(request, 'employee')
+    const viewer = await persona(request, 'head')
+    const since = await logPosition(request)
+    const app = await openPortal(page, { persona: 'head', placement: 'USER_PROFILE_TOOLBAR', placementUserId: String(owner.userId) })
+    await expect(app.getByTestId('person-name')).toContainText(owner.name.split(' ')[0]!, { timeout: 30_000 })
+
+    const commands = await cardCost(app, request, since, viewer.userId)
+    expect(commands.length).toBeGreaterThan(0)
+    expect(commands.length, commands.join('\n')).toBeLessThanOrEqual(MAX_PAGES)
+    // no walk: no page follows an ID cursor
+    for (const command of commands) expect(command).not.toMatch(/filter\[>ID\]/)
+    // outside the admin views: working people only, never ADMIN_MODE
+    for (const command of commands) {
+      expect(command).not.toMatch(/ADMIN_MODE/i)
+      expect(command).toMatch(/filter\[ACTIVE\]=1/)
+    }
+  })
+
+  test('the profile toolbar on a department head: their reports too, within the same budget', async ({ page, request }) => {
+    const owner = await persona(request, 'head')
+    const viewer = await persona(request, 'employee')
+    const since = await logPosition(request)
+    const app = await openPortal(page, { persona: 'employee', placement: 'USER_PROFILE_TOOLBAR', placementUserId: String(owner.userId) })
+    await expect(app.getByTestId('person-reports').getByTestId('person-link').first()).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByTestId('person-everyone-below')).toBeVisible()
+
+    const commands = await cardCost(app, request, since, viewer.userId)
+    expect(commands.length, commands.join('\n')).toBeLessThanOrEqual(MAX_PAGES)
+  })
+
+  test('the profile menu: the viewer, their manager and colleagues, from at most five user.get pages', async ({ page, request }) => {
+    const viewer = await persona(request, 'employee')
+    const since = await logPosition(request)
+    const app = await openPortal(page, { persona: 'employee', placement: 'USER_PROFILE_MENU' })
+    await expect(app.getByTestId('person-name')).toContainText(viewer.name.split(' ')[0]!, { timeout: 30_000 })
+
+    const commands = await cardCost(app, request, since, viewer.userId)
+    expect(commands.length).toBeGreaterThan(0)
+    expect(commands.length, commands.join('\n')).toBeLessThanOrEqual(MAX_PAGES)
+    for (const command of commands) expect(command).not.toMatch(/filter\[>ID\]/)
+
+    // a manager's card is one more lookup, not a walk either
+    const before = commands.length
+    const manager = app.getByTestId('person-managers').getByTestId('person-link').first()
+    const managerName = (await manager.locator('span span').first().textContent())!
+    await manager.click()
+    await expect(app.getByTestId('person-name')).toHaveText(managerName)
+    const after = await settledCommands(request, since, viewer.userId)
+    expect(after.length - before, after.slice(before).join('\n')).toBeLessThanOrEqual(MAX_PAGES)
+  })
+})

@@ -1,0 +1,61 @@
+/**
+ * The portal's operating limit, as the app spends it. Bitrix24 sums the execution time of each REST method
+ * per app — across every viewer of the app — over a sliding 10 minutes, and blocks the method for the whole
+ * app once the sum reaches 480 s (HTTP 429 OPERATION_TIME_LIMIT; inside a batch, an error per command).
+ * Every answer reports the sum (`time.operating`) and when its oldest part leaves the window
+ * (`time.operating_reset_at`). Source: Bitrix24 REST limits; portal-budget.md.
+ */
+
+/** seconds of one method's execution time per app per 10 minutes (cloud portals) */
+export const OPERATING_LIMIT_SEC = 480
+
+/**
+ * A background walk of the whole directory runs only while the app's user.get usage is below a quarter of the
+ * limit. Why a quarter: the walk is optional work — what the viewer needs now (the first page, a search, a
+ * card) is served by small targeted requests — and the budget is everybody's: three quarters stay for the
+ * on-demand requests of every colleague who opens the app in the same 10 minutes.
+ */
+export const WALK_SHARE = 0.25
+/** between a quarter and a half the walk slows down; above half it waits for the window to move */
+export const SLOW_SHARE = 0.5
+/** the pause between two batches of a slowed walk */
+export const SLOW_DELAY_MS = 5_000
+/** when the portal blocks a method but gives no time, it is asked again after this long */
+export const UNKNOWN_RESET_MS = 60_000
+
+/** The latest operating figures of one method. */
+export interface OperatingReading {
+  operatingSec: number
+  /** ms since the epoch; null when the portal sent none */
+  resetAt: number | null
+}
+
+export type WalkPace =
+  /** below the walk's share: carry on */
+  | { kind: 'go' }
+  /** past it: carry on slowly */
+  | { kind: 'slow'; delayMs: number }
+  /** past the slow share: wait until the window moves */
+  | { kind: 'wait'; untilMs: number }
+
+/**
+ * How a background walk may go on, given the method's latest figures. A portal that sends none (on-premise
+ * installations) has no such limit: the walk goes on as fast as the request limit lets it.
+ */
+export function walkPace(reading: OperatingReading | null, now: number, limitSec = OPERATING_LIMIT_SEC): WalkPace {
+  if (!reading) return { kind: 'go' }
+  const used = reading.operatingSec / limitSec
+  if (used < WALK_SHARE) return { kind: 'go' }
+  // figures older than their own reset time overstate the usage: go on slowly, the next answer tells more
+  if (reading.resetAt !== null && reading.resetAt <= now) return { kind: 'slow', delayMs: 0 }
+  if (used < SLOW_SHARE) return { kind: 'slow', delayMs: SLOW_DELAY_MS }
+  const untilMs = reading.resetAt !== null && reading.resetAt > now ? reading.resetAt : now + UNKNOWN_RESET_MS
+  return { kind: 'wait', untilMs }
+}
+
+/** When a method the portal blocked (OPERATION_TIME_LIMIT) may be asked again. */
+export function blockedUntil(reading: OperatingReading | null, now: number): number {
+  const resetAt = reading?.resetAt ?? null
+  // a second past the reset: the basket has left the window by then
+  return resetAt !== null && resetAt > now ? resetAt + 1_000 : now + UNKNOWN_RESET_MS
+}

@@ -1,0 +1,133 @@
+import { computed, ref, shallowRef, type Ref } from 'vue'
+import { useIntervalFn, watchDebounced } from '@vueuse/core'
+import type { Person } from '@/domain/person'
+import { buildDepartmentTree, departmentPath, type Department, type DepartmentTree } from '@/domain/departments'
+import { buildSearchIndex, createSearcher, type SearchIndex } from '@/domain/search'
+import { applyFacets, buildFacetIndex, countFacets, NO_FACETS, type FacetIndex, type FacetSelection } from '@/domain/facets'
+import type { ColumnKey, SortKey, SortState } from '@/domain/columns'
+import { orderByRanks, sortRanks, type SortRanks } from '@/domain/sort-people'
+
+/**
+ * What the viewer sees of a list of people: the search, the facets and their counts, the sort and the
+ * columns. Everything is derived from the list and recomputed only as far as a change requires.
+ */
+export function createPeopleView(
+  people: Readonly<Ref<readonly Person[]>>,
+  departments: Readonly<Ref<readonly Department[]>>,
+  locale: () => string,
+  defaultColumns: readonly ColumnKey[],
+) {
+  const query = ref('')
+  const facets = ref<FacetSelection>(NO_FACETS)
+  /** null: relevance while searching, by name otherwise */
+  const sort = ref<SortState | null>(null)
+  const columns = ref<ColumnKey[]>([...defaultColumns])
+
+  const tree = computed(() => buildDepartmentTree(departments.value))
+  // one label per set of departments, worked out once per tree: the grid asks for it on every render
+  const departmentLabels = computed(() => {
+    void tree.value
+    return new Map<string, string>()
+  })
+  /** The person's department paths ("Company › Sales"), several joined with "; ". */
+  function departmentLabel(person: Person): string {
+    if (person.departmentIds.length === 0) return ''
+    const key = person.departmentIds.join()
+    const labels = departmentLabels.value
+    let label = labels.get(key)
+    if (label === undefined) {
+      label = person.departmentIds
+        .map((id) => departmentPath(tree.value, id).join(' › '))
+        .filter(Boolean)
+        .join('; ')
+      labels.set(key, label)
+    }
+    return label
+  }
+  // While a load appends batches, the indexes extend the previous ones instead of starting over.
+  // Department names are part of each entry: new departments mean a fresh index.
+  let indexedTree: DepartmentTree | null = null
+  const index = computed<SearchIndex>((previous) => {
+    const currentTree = tree.value
+    const reusable = indexedTree === currentTree ? previous : undefined
+    indexedTree = currentTree
+    const names = (p: Person) => p.departmentIds.map((id) => currentTree.byId.get(id)?.name ?? '')
+    return buildSearchIndex(people.value, names, reusable)
+  })
+  const searcher = computed(() => createSearcher(index.value))
+  const searchResult = computed(() => searcher.value(query.value))
+  // a query with nothing searchable in it (only punctuation or symbols) matches nobody, not everybody
+  const searched = computed(() => searchResult.value?.people ?? (query.value.trim() ? [] : people.value))
+  // "new this month" and birthdays move on at midnight, also for someone who keeps the app open
+  const today = ref(new Date())
+  useIntervalFn(() => {
+    if (new Date().toDateString() !== today.value.toDateString()) today.value = new Date()
+  }, 60_000)
+  const facetIndex = computed<FacetIndex>((previous) =>
+    buildFacetIndex(people.value, { tree: tree.value, today: today.value }, previous),
+  )
+  const filtered = computed(() => applyFacets(searched.value, facets.value, facetIndex.value))
+  // Counts follow once typing pauses: the list itself must never wait for them.
+  const facetCounts = shallowRef(countFacets([], NO_FACETS, facetIndex.value))
+  watchDebounced(
+    [searched, facets, facetIndex],
+    () => (facetCounts.value = countFacets(searched.value, facets.value, facetIndex.value)),
+    { debounce: 200, immediate: true },
+  )
+
+  // One collation pass per column and list; re-sorting a search result then compares numbers only.
+  const rankTables = computed(() => {
+    void people.value
+    void tree.value
+    void locale()
+    return new Map<SortKey, SortRanks>()
+  })
+  function ranksFor(key: SortKey): SortRanks {
+    let ranks = rankTables.value.get(key)
+    if (!ranks) {
+      ranks = sortRanks(people.value, key, locale(), departmentLabel)
+      rankTables.value.set(key, ranks)
+    }
+    return ranks
+  }
+  const effectiveSort = computed<SortState | null>(() =>
+    sort.value ?? (searchResult.value ? null : { key: 'name', desc: false }),
+  )
+  const visible = computed<readonly Person[]>(() => {
+    const order = effectiveSort.value
+    if (!order) return filtered.value
+    // the whole list in a column's order is asked for again and again: sort it once
+    if (filtered.value === people.value) return sortedEveryone(order)
+    return orderByRanks(filtered.value, ranksFor(order.key), order)
+  })
+  const sortedLists = computed(() => {
+    void rankTables.value
+    return new Map<string, readonly Person[]>()
+  })
+  function sortedEveryone(order: SortState): readonly Person[] {
+    const key = `${order.key}:${order.desc}`
+    let list = sortedLists.value.get(key)
+    if (!list) {
+      list = orderByRanks(people.value, ranksFor(order.key), order)
+      sortedLists.value.set(key, list)
+    }
+    return list
+  }
+  const highlightWords = computed(() => searchResult.value?.words ?? [])
+
+  /** Any list of these people in a column's order (by name when none is given). */
+  function orderPeople(list: readonly Person[], order: SortState | null): readonly Person[] {
+    const by = order ?? { key: 'name', desc: false }
+    return orderByRanks(list, ranksFor(by.key), by)
+  }
+
+  function clearFilters() {
+    query.value = ''
+    facets.value = NO_FACETS
+  }
+
+  return {
+    query, facets, sort, columns, effectiveSort, tree, visible, facetCounts, highlightWords, departmentLabel,
+    orderPeople, today, searchResult, clearFilters,
+  }
+}

@@ -1,0 +1,74 @@
+import { ref, shallowRef, watch, type Ref } from 'vue'
+import { useDebounceFn } from '@vueuse/core'
+import { portalSearchText, searchOnPortal } from '@/bitrix24/people-sync'
+import type { PeopleQuery } from '@/bitrix24/people-batch'
+import type { RestClient } from '@/bitrix24/rest-client'
+import type { Person } from '@/domain/person'
+import { toPeople } from './people-loader'
+import type { usePortalBudgetStore } from '../portal-budget'
+
+/** the portal is asked once typing pauses this long: one request per pause, not per keystroke */
+export const PORTAL_SEARCH_PAUSE_MS = 350
+
+export type PortalSearchStatus = 'idle' | 'searching' | 'done' | 'failed'
+
+/**
+ * While the whole list is not read yet, what the viewer types is also looked up on the portal (user.get
+ * NAME_SEARCH), so a colleague not loaded yet is found at once. The people found join the local search.
+ */
+export function createPortalSearch(deps: {
+  query: Readonly<Ref<string>>
+  /** the local list is complete: nothing to ask */
+  complete(): boolean
+  client(): RestClient | null
+  peopleQuery(): PeopleQuery
+  budget: ReturnType<typeof usePortalBudgetStore>
+}) {
+  const found = shallowRef<Person[]>([])
+  const status = ref<PortalSearchStatus>('idle')
+  /** the words the last answer was for */
+  const answered = ref('')
+  let asked = 0
+
+  const ask = useDebounceFn(async (text: string) => {
+    const client = deps.client()
+    const words = portalSearchText(text)
+    if (!client || !words || deps.complete() || deps.budget.isBlocked()) {
+      status.value = 'idle'
+      return
+    }
+    const ticket = ++asked
+    status.value = 'searching'
+    try {
+      const page = await searchOnPortal(client, deps.peopleQuery(), words)
+      deps.budget.record(page.operating)
+      if (ticket !== asked) return
+      found.value = toPeople(page.rows)
+      answered.value = text
+      status.value = 'done'
+    } catch (error) {
+      if (ticket !== asked) return
+      console.warn('[directory] the search on the portal failed', error)
+      status.value = 'failed'
+    }
+  }, PORTAL_SEARCH_PAUSE_MS)
+
+  watch(deps.query, (text) => {
+    if (!text.trim() || deps.complete()) {
+      asked++
+      status.value = 'idle'
+      return
+    }
+    status.value = 'searching'
+    void ask(text)
+  })
+
+  /** The whole list is in: what the portal found is part of it now. */
+  function clear() {
+    asked++
+    found.value = []
+    status.value = 'idle'
+  }
+
+  return { found, status, answered, clear }
+}

@@ -1,0 +1,221 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { createPeopleLoader } from '@/stores/collection/people-loader'
+import { usePortalBudgetStore } from '@/stores/portal-budget'
+import type { BatchReading } from '@/bitrix24/people-batch'
+import type { RestClient } from '@/bitrix24/rest-client'
+import { RestError } from '@/bitrix24/rest-error'
+import { OPERATING_LIMIT_SEC, SLOW_DELAY_MS, SLOW_SHARE, UNKNOWN_RESET_MS, WALK_SHARE, type OperatingReading } from '@/domain/portal-budget'
+import type { Person } from '@/domain/person'
+
+type Reading = BatchReading & { operating: OperatingReading | null; dateStart: string | null }
+
+const fetchPeopleBatch = vi.fn<(...args: unknown[]) => Promise<Reading>>()
+vi.mock('@/bitrix24/people', () => ({ fetchPeopleBatch: (...args: unknown[]) => fetchPeopleBatch(...args) }))
+
+const query = { activeOnly: true, adminMode: false, select: ['ID', 'NAME'] }
+
+function reading(from: number, count: number, done: boolean, extra: Partial<Reading> = {}): Reading {
+  const rows = Array.from({ length: count }, (_, i) => ({ ID: String(from + i), NAME: `Person ${from + i}` }))
+  return { rows, afterId: from + count - 1, done, total: null, error: null, operating: null, dateStart: '2026-12-01T09:00:00+00:00', ...extra }
+}
+
+/** seconds of user.get the app has used, at a given share of the limit */
+const usedAt = (share: number) => share * OPERATING_LIMIT_SEC
+
+function setUp() {
+  const budget = usePortalBudgetStore()
+  const client: RestClient = { call: vi.fn() }
+  const loader = createPeopleLoader({ client: () => client, query: () => query, allowed: () => true, budget })
+  loader.replaceRetryDelays([1, 1])
+  const people: Person[] = []
+  const add = (batch: Person[]) => people.push(...batch)
+  const onBlocked = vi.fn<(until: number) => void>()
+  return { budget, client, loader, people, add, onBlocked }
+}
+
+/** the maxPages each request asked for */
+const pagesAsked = () => fetchPeopleBatch.mock.calls.map((call) => call[4])
+
+describe('people loader: pacing by the portal’s budget', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    fetchPeopleBatch.mockReset()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('records each batch’s operating figures in the budget', async () => {
+    const { budget, loader, people, add, onBlocked } = setUp()
+    const first = { operatingSec: 12, resetAt: Date.now() + 300_000 }
+    const second = { operatingSec: 24.5, resetAt: Date.now() + 290_000 }
+    let seenBeforeSecond: OperatingReading | null = null
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 2500, false, { total: 3000, operating: first }))
+      .mockImplementationOnce(async () => {
+        seenBeforeSecond = budget.reading
+        return reading(2501, 500, true, { operating: second })
+      })
+    await loader.load(add, onBlocked)
+    expect(seenBeforeSecond).toEqual(first)
+    expect(budget.reading).toEqual(second)
+    expect(loader.status.value).toBe('done')
+    expect(people).toHaveLength(3000)
+    expect(onBlocked).not.toHaveBeenCalled()
+  })
+
+  it('keeps the last figures when a batch brings none', async () => {
+    const { budget, loader, add, onBlocked } = setUp()
+    const figures = { operatingSec: 30, resetAt: Date.now() + 300_000 }
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 2500, false, { operating: figures }))
+      .mockImplementationOnce(async () => reading(2501, 10, true, { operating: null }))
+    await loader.load(add, onBlocked)
+    expect(budget.reading).toEqual(figures)
+  })
+
+  it('reads at full speed below the walk’s share', async () => {
+    vi.useFakeTimers()
+    const { loader, add, onBlocked } = setUp()
+    const low = { operatingSec: usedAt(WALK_SHARE) - 1, resetAt: Date.now() + 300_000 }
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 2500, false, { operating: low }))
+      .mockImplementationOnce(async () => reading(2501, 100, true, { operating: low }))
+    const loading = loader.load(add, onBlocked)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(2)
+    await loading
+    expect(pagesAsked()).toEqual([50, 50])
+  })
+
+  it('past the walk’s share, asks for fewer pages after a pause', async () => {
+    vi.useFakeTimers()
+    const { loader, people, add, onBlocked } = setUp()
+    const busy = { operatingSec: usedAt(WALK_SHARE) + 30, resetAt: Date.now() + 300_000 }
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 2500, false, { total: 10_000, operating: busy }))
+      .mockImplementationOnce(async () => reading(2501, 500, false, { operating: busy }))
+      .mockImplementationOnce(async () => reading(3001, 20, true, { operating: busy }))
+    const loading = loader.load(add, onBlocked)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(SLOW_DELAY_MS - 1)
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(2)
+    await vi.advanceTimersByTimeAsync(SLOW_DELAY_MS)
+    await loading
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(3)
+    expect(pagesAsked()).toEqual([50, 10, 10])
+    // each slowed request goes on from where the last one ended
+    expect(fetchPeopleBatch.mock.calls.map((call) => call[2])).toEqual([0, 2500, 3000])
+    expect(people).toHaveLength(3020)
+    expect(loader.status.value).toBe('done')
+  })
+
+  it('starts slowly when the budget was already past the walk’s share before it began', async () => {
+    vi.useFakeTimers()
+    const { budget, loader, add, onBlocked } = setUp()
+    budget.record({ operatingSec: usedAt(SLOW_SHARE) - 1, resetAt: null })
+    fetchPeopleBatch.mockImplementationOnce(async () => reading(1, 30, true, { operating: { operatingSec: 5, resetAt: null } }))
+    const loading = loader.load(add, onBlocked)
+    await vi.advanceTimersByTimeAsync(SLOW_DELAY_MS - 1)
+    expect(fetchPeopleBatch).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    await loading
+    expect(pagesAsked()).toEqual([10])
+  })
+
+  it('past the slow share, asks nothing before the portal’s window moves', async () => {
+    vi.useFakeTimers()
+    const { loader, add, onBlocked } = setUp()
+    const resetAt = Date.now() + 45_000
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 2500, false, { total: 5000, operating: { operatingSec: usedAt(SLOW_SHARE), resetAt } }))
+      .mockImplementation(async () => reading(2501, 2500, true, { operating: { operatingSec: 10, resetAt: null } }))
+    void loader.load(add, onBlocked)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(resetAt - Date.now() - 1)
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(1)
+    expect(loader.status.value).toBe('loading')
+    // once the window has moved, the walk carries on (and finishes): a wait always ends
+    await vi.advanceTimersByTimeAsync(2)
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(2)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(loader.status.value).toBe('done')
+  })
+
+  it('stops waiting for the window at once when the viewer stops the load', async () => {
+    vi.useFakeTimers()
+    const { loader, add, onBlocked } = setUp()
+    fetchPeopleBatch.mockImplementationOnce(async () =>
+      reading(1, 2500, false, { operating: { operatingSec: 400, resetAt: Date.now() + 300_000 } }),
+    )
+    const loading = loader.load(add, onBlocked)
+    await vi.advanceTimersByTimeAsync(1_000)
+    loader.cancel()
+    await vi.advanceTimersByTimeAsync(0)
+    await loading
+    expect(loader.status.value).toBe('cancelled')
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('people loader: when the portal blocks user.get', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    fetchPeopleBatch.mockReset()
+  })
+
+  it('stops, keeps what arrived, and says when to ask again, without retrying (OPERATION_TIME_LIMIT in the batch)', async () => {
+    const { budget, loader, people, add, onBlocked } = setUp()
+    const resetAt = Date.now() + 90_000
+    const blocked = new RestError('OPERATION_TIME_LIMIT', 400, 'Method is blocked due to operation time limit.', 'user.get')
+    fetchPeopleBatch.mockImplementation(async () =>
+      reading(1, 150, false, { total: 9000, error: blocked, operating: { operatingSec: 479.5, resetAt } }),
+    )
+    await loader.load(add, onBlocked)
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(1)
+    expect(loader.status.value).toBe('blocked')
+    expect(loader.error.value).toBeNull()
+    expect(loader.waiting.value).toBe(false)
+    expect(people).toHaveLength(150)
+    expect(onBlocked).toHaveBeenCalledTimes(1)
+    expect(onBlocked).toHaveBeenCalledWith(budget.blockedTill)
+    // a second after the portal's own reset time
+    expect(budget.blockedTill).toBe(resetAt + 1_000)
+    expect(budget.isBlocked()).toBe(true)
+  })
+
+  it('treats an HTTP 429 the same way', async () => {
+    const { budget, loader, add, onBlocked } = setUp()
+    fetchPeopleBatch.mockImplementation(async () => {
+      throw new RestError('QUERY_LIMIT_EXCEEDED', 429, 'Too many requests', 'batch')
+    })
+    const before = Date.now()
+    await loader.load(add, onBlocked)
+    const after = Date.now()
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(1)
+    expect(loader.status.value).toBe('blocked')
+    expect(onBlocked).toHaveBeenCalledTimes(1)
+    expect(onBlocked).toHaveBeenCalledWith(budget.blockedTill)
+    // no figures to go by: the portal is asked again after a fixed while
+    expect(budget.blockedTill).toBeGreaterThanOrEqual(before + UNKNOWN_RESET_MS)
+    expect(budget.blockedTill).toBeLessThanOrEqual(after + UNKNOWN_RESET_MS)
+  })
+
+  it('still retries a busy portal that did not block the app', async () => {
+    const { loader, people, add, onBlocked } = setUp()
+    const busy = new RestError('QUERY_LIMIT_EXCEEDED', 503, 'Too many requests', 'batch')
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 100, false, { error: busy }))
+      .mockImplementationOnce(async () => reading(101, 50, true))
+    await loader.load(add, onBlocked)
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(2)
+    expect(loader.status.value).toBe('done')
+    expect(people).toHaveLength(150)
+    expect(onBlocked).not.toHaveBeenCalled()
+  })
+})
