@@ -130,10 +130,11 @@ test('hostile text in a filter\'s search and in the URL is ignored safely', asyn
 
   expect(dialogs).toEqual([])
   expect(await injected(app)).toBe(0)
-  // whatever the URL said, user.get was only ever asked with the app's own filters
+  // whatever the URL said, user.get was only ever asked with the app's own filters (the walk, the sync of the
+  // kept list, the online count)
   const keys = userGetFilterKeys(await portalLog(request, since))
   expect(keys.length, 'the reload listed people again').toBeGreaterThan(0)
-  for (const key of keys) expect(['ACTIVE', '>ID', 'ID']).toContain(key)
+  for (const key of keys) expect(['ACTIVE', '>ID', 'ID', '>=TIMESTAMP_X', 'IS_ONLINE']).toContain(key)
   const sent = JSON.stringify(await portalLog(request, since))
   expect(sent).not.toContain('ADMIN_MODE')
   expect(sent).not.toContain('DROP TABLE')

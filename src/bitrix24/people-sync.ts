@@ -1,7 +1,7 @@
 import type { RawUser } from '@/domain/person'
 import type { OperatingReading } from '@/domain/portal-budget'
 import type { PortalTime, RestClient } from './rest-client'
-import { callBatchTimed, type BatchOutcome } from './batch'
+import { callBatchTimed, type BatchCommand, type BatchOutcome } from './batch'
 import { RestError } from './rest-error'
 import type { PeopleQuery } from './people-batch'
 
@@ -84,14 +84,23 @@ export function portalSearchText(text: string): string {
 }
 
 /**
- * People matching the typed words on the portal (user.get NAME_SEARCH: word prefixes over names, position
- * and department), one page: what the viewer is looking for while the whole list is not read yet.
+ * People matching the typed words (user.get NAME_SEARCH: word prefixes over names, position and department)
+ * and/or working in the given departments (UF_DEPARTMENT) on the portal, one page: what the viewer is looking
+ * for while the whole list is not read yet. No call when there is nothing to ask.
  */
-export async function searchOnPortal(client: RestClient, query: PeopleQuery, text: string): Promise<PageReading> {
+export async function searchOnPortal(
+  client: RestClient,
+  query: PeopleQuery,
+  text: string,
+  departmentIds: readonly number[] = [],
+): Promise<PageReading> {
   const words = portalSearchText(text)
-  if (!words) return { rows: [], total: 0, operating: null }
+  if (!words && departmentIds.length === 0) return { rows: [], total: 0, operating: null }
+  const filter: Record<string, unknown> = { ...baseFilter(query) }
+  if (words) filter.NAME_SEARCH = words
+  if (departmentIds.length) filter.UF_DEPARTMENT = departmentIds.slice(0, 50)
   const { result, total, time } = await client.call<unknown>('user.get', {
-    filter: { ...baseFilter(query), NAME_SEARCH: words },
+    filter,
     ...extra(query),
     select: [...query.select],
     start: 0,
@@ -110,6 +119,8 @@ export interface DirectoryChanges {
   counted: number | null
   /** people online now */
   online: number | null
+  /** presence of the people asked for (the first screen), by ID */
+  presence: Map<number, boolean>
   /** the portal's clock at the start of this request: the next watermark */
   watermark: string | null
   operating: OperatingReading | null
@@ -124,10 +135,24 @@ function page(outcome: BatchOutcome | undefined, method: string): { rows: RawUse
 /**
  * One request that brings a kept directory up to date: who changed since `since` (ISO 8601, the portal's own
  * clock of the last sync), who left since then (their ID only: nothing else of a dismissed person reaches a
- * viewer who is not an admin), how many people there are now and how many are online: four page executions.
+ * viewer who is not an admin), how many people there are now and how many are online, and the presence of
+ * the people on the first screen: five page executions at most.
  */
-export async function fetchChangesSince(client: RestClient, query: PeopleQuery, since: string): Promise<DirectoryChanges> {
+export async function fetchChangesSince(
+  client: RestClient,
+  query: PeopleQuery,
+  since: string,
+  presenceOf: readonly number[] = [],
+): Promise<DirectoryChanges> {
+  const commands: Record<string, BatchCommand> = {}
+  if (presenceOf.length) {
+    commands.presence = {
+      method: 'user.get',
+      params: { filter: { ...baseFilter(query), ID: presenceOf.slice(0, 50) }, ...extra(query), select: ['ID', 'IS_ONLINE'], start: -1 },
+    }
+  }
   const { outcomes, time } = await callBatchTimed(client, {
+    ...commands,
     changed: {
       method: 'user.get',
       params: { filter: { ...baseFilter(query), '>=TIMESTAMP_X': since }, ...extra(query), sort: 'ID', order: 'ASC', select: [...query.select], start: 0 },
@@ -150,6 +175,7 @@ export async function fetchChangesSince(client: RestClient, query: PeopleQuery, 
     complete,
     counted: count.total,
     online: outcomes.online?.ok ? (outcomes.online.total ?? null) : null,
+    presence: presenceMap(presenceRows(outcomes)),
     watermark: time?.dateStart ?? null,
     operating: operatingOf(count.time ?? changed.time),
   }
@@ -163,10 +189,21 @@ export async function fetchPresence(client: RestClient, query: PeopleQuery, ids:
     select: ['ID', 'IS_ONLINE'],
     start: -1,
   })
+  return { online: presenceMap(rowsOf(result)), operating: operatingOf(time) }
+}
+
+/** The presence command's rows, when the batch had one and it answered. */
+function presenceRows(outcomes: Record<string, BatchOutcome>): RawUser[] {
+  const outcome = outcomes.presence
+  return outcome?.ok ? rowsOf(outcome.result) : []
+}
+
+/** IS_ONLINE by ID, from rows that carry both. */
+function presenceMap(rows: readonly RawUser[]): Map<number, boolean> {
   const online = new Map<number, boolean>()
-  for (const row of rowsOf(result)) {
+  for (const row of rows) {
     const id = Number(row.ID)
     if (Number.isInteger(id)) online.set(id, row.IS_ONLINE === 'Y' || row.IS_ONLINE === true)
   }
-  return { online, operating: operatingOf(time) }
+  return online
 }

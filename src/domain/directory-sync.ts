@@ -64,3 +64,20 @@ export function needsReconcile(state: {
  * and read in the background only then, so an open costs the portal a handful of page reads first.
  */
 export const WALK_AT_ONCE_MAX = 10_000
+
+export type WalkStart =
+  /** the first page held everyone */
+  | 'complete'
+  /** read everyone right away */
+  | 'now'
+  /** search on the portal first; read everyone once the viewer pauses */
+  | 'when-idle'
+  /** the portal blocks reading people for now: wait for its window */
+  | 'blocked'
+
+/** After the first page of a cold open: whether and when to read everyone. */
+export function walkStart(state: { total: number | null; firstPage: number; blocked: boolean }): WalkStart {
+  if (state.total !== null && state.total <= state.firstPage) return 'complete'
+  if (state.blocked) return 'blocked'
+  return state.total !== null && state.total > WALK_AT_ONCE_MAX ? 'when-idle' : 'now'
+}

@@ -6,8 +6,9 @@ import { type PeopleQuery } from '@/bitrix24/people-batch'
 import { retryQuietly } from '@/bitrix24/quiet-retry'
 import { toRestError, type RestError } from '@/bitrix24/rest-error'
 import type { Person } from '@/domain/person'
+import { subtreeIds } from '@/domain/departments'
 import { type ColumnKey } from '@/domain/columns'
-import { WALK_AT_ONCE_MAX } from '@/domain/directory-sync'
+import { walkStart } from '@/domain/directory-sync'
 import { toAppError } from '@/domain/app-error'
 import { useSessionStore } from './session'
 import { usePortalBudgetStore } from './portal-budget'
@@ -35,6 +36,9 @@ export interface CollectionOptions {
   columns: readonly ColumnKey[]
 }
 
+/** how many rows a reopen asks the presence of along with its sync: a tall frame's first screen */
+const FIRST_SCREEN_ROWS = 40
+
 /** after the first page of a large portal, the whole list is read once the viewer has paused this long */
 const IDLE_BEFORE_WALK_MS = 1_500
 
@@ -60,7 +64,8 @@ function collection(options: CollectionOptions) {
   const known = new Set<number>()
   /** when what is shown was complete and fresh from Bitrix24 (the kept copy's time for a kept list) */
   const loadedAt = ref<number | null>(null)
-  const loader = createPeopleLoader({ client, query, allowed, budget })
+  // the walk gives way to a search on the portal (defined below, read only when a batch is due)
+  const loader = createPeopleLoader({ client, query, allowed, budget, busy: () => portalSearch.status.value === 'searching' })
   const departmentsLoader = createDepartmentsLoader({
     client,
     granted: () => session.access.departments,
@@ -68,7 +73,15 @@ function collection(options: CollectionOptions) {
   })
   const complete = computed(() => loader.status.value === 'done')
   const query$ = ref('')
-  const portalSearch = createPortalSearch({ query: query$, complete: () => complete.value, client, peopleQuery: query, budget })
+  const departments$ = shallowRef<readonly number[]>([])
+  const portalSearch = createPortalSearch({
+    query: query$,
+    departments: departments$,
+    complete: () => complete.value,
+    client,
+    peopleQuery: query,
+    budget,
+  })
   // what the portal found for the current search joins the list the view searches, until the list is whole
   const pool = computed<readonly Person[]>(() => {
     const found = portalSearch.found.value
@@ -78,6 +91,10 @@ function collection(options: CollectionOptions) {
   })
   const view = createPeopleView(pool, departmentsLoader.departments, () => session.locale, options.columns)
   watch(view.query, (q) => (query$.value = q))
+  watch([view.facets, view.tree], ([facets, tree]) => {
+    const ids = facets.withSubdepartments ? facets.departments.flatMap((id) => [...subtreeIds(tree, id)]) : facets.departments
+    if (ids.join() !== departments$.value.join()) departments$.value = [...new Set(ids)]
+  })
 
   /** Adds a batch of people, skipping anyone already shown (the first page by name came before the walk). */
   function add(batch: Person[]) {
@@ -102,6 +119,9 @@ function collection(options: CollectionOptions) {
     replace,
     loadedAt,
     onlineCounted: (online: number | null) => presence.counted(online),
+    // the rows a reopen shows first: what the view shows, in its order
+    firstScreen: () => view.visible.value.slice(0, FIRST_SCREEN_ROWS).map((p) => p.id),
+    presenceRead: (online) => presence.apply(online),
   })
 
   const presence = createPresence({ client, query, people, replace, budget })
@@ -140,6 +160,7 @@ function collection(options: CollectionOptions) {
     const c = client()
     if (!c) return
     loader.status.value = 'loading'
+    let firstPage = 0
     try {
       const first = await retryQuietly(() => fetchFirstPageByName(c, query()), {
         method: 'user.get',
@@ -152,23 +173,19 @@ function collection(options: CollectionOptions) {
       // what this open reads is as new as the portal's clock at its first request
       kept.readAt(first.watermark)
       add(toPeople(first.rows))
+      firstPage = first.rows.length
       loader.expected.value = first.total
-      if (first.total !== null && first.total <= first.rows.length) {
-        loader.markDone(first.total)
-        loadedAt.value = Date.now()
-        void kept.save()
-        return
-      }
     } catch (e) {
       const failure = toRestError(e, 'user.get')
-      loader.status.value = 'idle'
       kept.readAt(null)
-      if (isOperatingLimit(failure)) {
-        loader.status.value = 'blocked'
-        scheduleResume(budget.block())
+      if (isOperatingLimit(failure)) budget.block()
+      else {
+        // the quiet retries are spent, or waiting cannot help: say so, and Retry reads everyone
+        loader.error.value = failure
+        loader.status.value = 'error'
+        void kept.forgetIfRefused(failure)
         return
       }
-      // the walk reports what is wrong, or reads everyone by itself once the portal answers again
     }
     loader.status.value = 'idle'
     // Stop pressed while the first page was on its way: the walk waits for Continue
@@ -176,13 +193,23 @@ function collection(options: CollectionOptions) {
       loader.status.value = 'cancelled'
       return
     }
-    const total = loader.expected.value
-    if (total !== null && total > WALK_AT_ONCE_MAX && !budget.isBlocked()) {
-      loader.status.value = 'cancelled'
-      idleWalk.start()
-      return
+    switch (walkStart({ total: loader.expected.value, firstPage, blocked: budget.isBlocked() })) {
+      case 'complete':
+        loader.markDone(loader.expected.value ?? firstPage)
+        loadedAt.value = Date.now()
+        void kept.save()
+        return
+      case 'blocked':
+        loader.status.value = 'blocked'
+        scheduleResume(budget.blockedTill ?? Date.now())
+        return
+      case 'when-idle':
+        loader.status.value = 'cancelled'
+        idleWalk.start()
+        return
+      case 'now':
+        await loadPeople()
     }
-    await loadPeople()
   }
 
   let opened = false

@@ -8,9 +8,16 @@
  * pages and requests, an expired token and a dropped connection mid-load, reporting the faults injected, whether
  * the load survived them and how many people were lost. Writes bench-results/latest.json and latest.md.
  *
- * Needs `npm run build` first. BENCH_SIZES=1000,10000 picks other sizes.
+ * Then the portal cost (portal-cost.ts): user.get executions and operating seconds of a cold open and a
+ * reopen at 10,000 and 50,000 people, and a rush of 15 viewers on a heavy portal.
+ *
+ * Needs `npm run build` first. BENCH_SIZES=1000,10000 picks other sizes (for the portal cost too).
+ * `--only portal-cost` (or BENCH_ONLY=portal-cost) runs the portal cost alone and keeps the other figures
+ * already in bench-results/latest.json; BENCH_RUSH=0 leaves the rush out.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { preview } from 'vite'
 import { chromium, type FrameLocator, type Page } from '@playwright/test'
 import { DEFAULT_APP_HOST } from '../portal/config'
@@ -18,8 +25,15 @@ import { createPortalServer } from '../portal/server'
 import { CHROMIUM_ARGS, STORAGE_ALLOWED_ARGS, ensureChromium } from '../tools/chromium'
 import { bundleSizes } from './bundle-size'
 import { percentile } from './stats'
+import { measurePortalCost, portalCostMarkdown, type PortalCostFigures } from './portal-cost'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number)
+const PORTAL_COST_SIZES = process.env.BENCH_SIZES ? SIZES : [10_000, 50_000]
+const onlyFlag = process.argv.indexOf('--only')
+const ONLY = (onlyFlag >= 0 ? process.argv[onlyFlag + 1] : process.env.BENCH_ONLY) ?? null
+if (ONLY !== null && ONLY !== 'portal-cost') throw new Error(`--only: unknown part ${ONLY} (portal-cost)`)
+const CLOUD_RATE_LIMIT = { enabled: true, burst: 50, drainPerSec: 2 }
+const VIEWPORT = { width: 1400, height: 900 }
 const LATENCY_MS = 30
 const APP_PORT = 4180
 const SEARCH_QUERIES = 60
@@ -117,7 +131,8 @@ async function measureSearch(page: Page, people: number, queries: string[]): Pro
     timings.push(...result.times)
     maxDomRows = Math.max(maxDomRows, result.rows)
   }
-  const client = await page.context().newCDPSession(page)
+  // the app's frame is cross-site, so Chromium runs it in a process of its own: its heap, not the portal page's
+  const client = await page.context().newCDPSession(frame)
   await client.send('Performance.enable')
   const { metrics } = await client.send('Performance.getMetrics')
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0
@@ -195,7 +210,13 @@ async function measureChaos(page: Page): Promise<ChaosFigures> {
 }
 
 const executablePath = ensureChromium()
-const appServer = await preview({ preview: { port: APP_PORT, strictPort: true }, logLevel: 'error' })
+// the bench serves a copy of the build: a `vite build` elsewhere during the run (the end-to-end tests build
+// too) cannot swap the app under it halfway
+const distCopy = mkdtempSync(join(tmpdir(), 'bench-dist-'))
+cpSync('dist', distCopy, { recursive: true })
+const bundle = bundleSizes(distCopy)
+const loadBefore = loadavg()[0] ?? 0
+const appServer = await preview({ build: { outDir: distCopy }, preview: { port: APP_PORT, strictPort: true }, logLevel: 'error' })
 // the app on localhost, the portal on its default host (127.0.0.1): framed cross-site, as on a real portal.
 // Pages open the portal at its own origin, portal.url
 const portal = createPortalServer({
@@ -203,7 +224,7 @@ const portal = createPortalServer({
   appUrl: `http://${DEFAULT_APP_HOST}:${APP_PORT}/`,
   people: SIZES[0],
   latencyMs: LATENCY_MS,
-  rateLimit: { enabled: true, burst: 50, drainPerSec: 2 },
+  rateLimit: CLOUD_RATE_LIMIT,
 })
 await portal.listen()
 // a browser that gives the frame (partitioned) storage, as most do; every context starts empty: cold opens
@@ -211,8 +232,9 @@ const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS,
 const loads: LoadFigures[] = []
 let search: SearchFigures | null = null
 let chaos: ChaosFigures | null = null
+let portalCost: PortalCostFigures | null = null
 try {
-  for (const size of SIZES) {
+  for (const size of ONLY ? [] : SIZES) {
     await fetch(`${portal.url}/_portal/api/reset`, { method: 'POST', body: JSON.stringify({ people: size }) })
     // reset forgets the limits too: put the cloud's back
     await fetch(`${portal.url}/_portal/api/config`, {
@@ -241,25 +263,48 @@ try {
     }
     await context.close()
   }
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  chaos = await measureChaos(await context.newPage())
-  console.log(
-    `chaos at ${chaos.people} people: ${chaos.faultsInjected} faults injected, ` +
-      `${chaos.survived ? 'all survived' : 'the load failed'}, ${chaos.peopleLost} people lost, ` +
-      `${chaos.requests} requests, complete ${(chaos.completeMs / 1000).toFixed(2)} s`,
-  )
-  await context.close()
+  if (!ONLY) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    chaos = await measureChaos(await context.newPage())
+    console.log(
+      `chaos at ${chaos.people} people: ${chaos.faultsInjected} faults injected, ` +
+        `${chaos.survived ? 'all survived' : 'the load failed'}, ${chaos.peopleLost} people lost, ` +
+        `${chaos.requests} requests, complete ${(chaos.completeMs / 1000).toFixed(2)} s`,
+    )
+    await context.close()
+  }
+  portalCost = await measurePortalCost({
+    browser,
+    portal,
+    sizes: PORTAL_COST_SIZES,
+    latencyMs: LATENCY_MS,
+    rateLimit: CLOUD_RATE_LIMIT,
+    viewport: VIEWPORT,
+    rush: process.env.BENCH_RUSH !== '0',
+  })
 } finally {
   await browser.close()
   await portal.close()
   await new Promise<void>((resolve) => appServer.httpServer.close(() => resolve()))
+  rmSync(distCopy, { recursive: true, force: true })
 }
 
-const bundle = bundleSizes('dist')
+// the machine's load: wall-clock figures on a shared 2-core machine move with it
+const load = { before: Number(loadBefore.toFixed(2)), after: Number((loadavg()[0] ?? 0).toFixed(2)) }
+console.log(`load average (1 min) ${load.before} before, ${load.after} after`)
 console.log(`initial JS ${(bundle.jsGzip / 1024).toFixed(1)} KB gzip, CSS ${(bundle.cssGzip / 1024).toFixed(1)} KB gzip`)
 
 mkdirSync('bench-results', { recursive: true })
-const result = { date: new Date().toISOString(), latencyMs: LATENCY_MS, rateLimit: '2/s, burst 50', loads, search, chaos, bundle }
+// the portal cost alone keeps the other figures of the last full run
+const previous = ONLY && existsSync('bench-results/latest.json')
+  ? (JSON.parse(readFileSync('bench-results/latest.json', 'utf8')) as Partial<{ loads: LoadFigures[]; search: SearchFigures | null; chaos: ChaosFigures | null }>)
+  : {}
+if (ONLY) {
+  loads.push(...(previous.loads ?? []))
+  search = previous.search ?? null
+  chaos = previous.chaos ?? null
+}
+const result = { date: new Date().toISOString(), latencyMs: LATENCY_MS, rateLimit: '2/s, burst 50', load, loads, search, chaos, bundle, portalCost }
 writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2) + '\n')
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 writeFileSync(
@@ -286,5 +331,9 @@ writeFileSync(
       : '',
     '',
     `Initial JS ${kb(bundle.jsGzip)} gzip, CSS ${kb(bundle.cssGzip)} gzip.`,
+    '',
+    `Load average (1 min) of the machine: ${load.before} before the run, ${load.after} after.`,
+    '',
+    ...(portalCost ? portalCostMarkdown(portalCost) : []),
   ].join('\n') + '\n',
 )

@@ -77,6 +77,7 @@ export default {
   },
   filters: {
     title: 'Filter',
+    counting: 'wird gezählt…',
     any: 'Beliebig',
     department: 'Abteilung',
     searchDepartments: 'Abteilung suchen…',

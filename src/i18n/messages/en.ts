@@ -76,6 +76,7 @@ export default {
   },
   filters: {
     title: 'Filters',
+    counting: 'counting…',
     any: 'Any',
     department: 'Department',
     searchDepartments: 'Find a department…',

@@ -77,6 +77,7 @@ export default {
   },
   filters: {
     title: 'Фильтры',
+    counting: 'считаем…',
     any: 'Любой',
     department: 'Отдел',
     searchDepartments: 'Найти отдел…',

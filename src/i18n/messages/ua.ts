@@ -77,6 +77,7 @@ export default {
   },
   filters: {
     title: 'Фільтри',
+    counting: 'рахуємо…',
     any: 'Будь-який',
     department: 'Відділ',
     searchDepartments: 'Знайти відділ…',

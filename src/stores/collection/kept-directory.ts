@@ -24,6 +24,9 @@ interface KeptDeps {
   loadedAt: Ref<number | null>
   /** the portal's count of who is online, which a sync brings along */
   onlineCounted(online: number | null): void
+  /** the people on the first screen: a sync brings their presence along */
+  firstScreen(): number[]
+  presenceRead(online: ReadonlyMap<number, boolean>): void
 }
 
 /**
@@ -124,13 +127,18 @@ export function createKeptDirectory(deps: KeptDeps) {
     refreshing.value = true
     try {
       if (watermark) {
-        const changes = await fetchChangesSince(client, deps.query(), watermark)
+        const changes = await fetchChangesSince(client, deps.query(), watermark, deps.firstScreen())
         budget.record(changes.operating)
         deps.onlineCounted(changes.online)
         const merged = mergeDelta(deps.people.value, { changed: toPeople(changes.changed), left: new Set(changes.left) })
         deps.replace(merged)
+        deps.presenceRead(changes.presence)
         deps.loader.markDone(merged.length)
-        deps.departments.take(await deps.departments.fetch())
+        // departments are read again only when none are kept or someone changed into one the kept tree does not
+        // know; the daily full read refreshes them anyway (department.get has an operating budget of its own)
+        const known = new Set(deps.departments.departments.value.map((d) => d.id))
+        const unknown = changes.changed.some((row) => toPeople([row])[0]?.departmentIds.some((id) => !known.has(id)))
+        if (unknown || known.size === 0) deps.departments.take(await deps.departments.fetch())
         watermark = changes.watermark ?? watermark
         const full = needsReconcile({
           reconciledAt,

@@ -42,7 +42,12 @@ export interface LoaderDeps {
   query(): PeopleQuery
   allowed(): boolean
   budget: ReturnType<typeof usePortalBudgetStore>
+  /** something the viewer waits for is on its way (a search on the portal): the walk lets it go first */
+  busy?(): boolean
 }
+
+/** how often a walk that gave way looks again */
+const YIELD_CHECK_MS = 150
 
 /**
  * The walk over everyone the viewer may see, in batches of chained user.get pages on an ID cursor, paced by
@@ -76,6 +81,9 @@ export function createPeopleLoader(deps: LoaderDeps) {
 
   /** Waits as long as the budget asks; the number of pages the next request may read. */
   async function paced(): Promise<number | null> {
+    // what the viewer is waiting for goes first: a batch of 50 pages would delay it
+    while (deps.busy?.() && !cancelRequested) await pause(YIELD_CHECK_MS)
+    if (cancelRequested) return null
     for (;;) {
       const pace = deps.budget.pace()
       if (pace.kind === 'go') return MAX_COMMANDS

@@ -14,10 +14,13 @@ export type PortalSearchStatus = 'idle' | 'searching' | 'done' | 'failed'
 
 /**
  * While the whole list is not read yet, what the viewer types is also looked up on the portal (user.get
- * NAME_SEARCH), so a colleague not loaded yet is found at once. The people found join the local search.
+ * NAME_SEARCH), and so is the department filter (UF_DEPARTMENT), so a colleague not loaded yet is found at
+ * once. The people found join the local search and filters.
  */
 export function createPortalSearch(deps: {
   query: Readonly<Ref<string>>
+  /** the departments the filter picked, sub-departments included when asked */
+  departments: Readonly<Ref<readonly number[]>>
   /** the local list is complete: nothing to ask */
   complete(): boolean
   client(): RestClient | null
@@ -33,14 +36,15 @@ export function createPortalSearch(deps: {
   const ask = useDebounceFn(async (text: string) => {
     const client = deps.client()
     const words = portalSearchText(text)
-    if (!client || !words || deps.complete() || deps.budget.isBlocked()) {
+    const departments = deps.departments.value
+    if (!client || (!words && departments.length === 0) || deps.complete() || deps.budget.isBlocked()) {
       status.value = 'idle'
       return
     }
     const ticket = ++asked
     status.value = 'searching'
     try {
-      const page = await searchOnPortal(client, deps.peopleQuery(), words)
+      const page = await searchOnPortal(client, deps.peopleQuery(), words, departments)
       deps.budget.record(page.operating)
       if (ticket !== asked) return
       found.value = toPeople(page.rows)
@@ -53,8 +57,8 @@ export function createPortalSearch(deps: {
     }
   }, PORTAL_SEARCH_PAUSE_MS)
 
-  watch(deps.query, (text) => {
-    if (!text.trim() || deps.complete()) {
+  watch([deps.query, deps.departments], ([text, departments]) => {
+    if ((!text.trim() && departments.length === 0) || deps.complete()) {
       asked++
       status.value = 'idle'
       return

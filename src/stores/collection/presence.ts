@@ -34,9 +34,7 @@ export function createPresence(deps: {
     try {
       const { online, operating } = await fetchPresence(client, deps.query(), stale.map((p) => p.id))
       deps.budget.record(operating)
-      const changed = stale.some((p) => online.has(p.id) && online.get(p.id) !== p.online)
-      if (!changed) return
-      deps.replace(deps.people.value.map((p) => (online.has(p.id) && online.get(p.id) !== p.online ? { ...p, online: online.get(p.id)! } : p)))
+      apply(online)
     } catch (error) {
       console.warn('[directory] presence could not be refreshed', error)
     }
@@ -47,10 +45,18 @@ export function createPresence(deps: {
     if (online !== null) onlineNow.value = online
   }
 
+  /** Presence the portal just told, by ID: shown at once, and fresh for a minute. */
+  function apply(online: ReadonlyMap<number, boolean>, now = Date.now()) {
+    for (const id of online.keys()) askedAt.set(id, now)
+    const changed = (p: Person) => online.has(p.id) && online.get(p.id) !== p.online
+    if (!deps.people.value.some(changed)) return
+    deps.replace(deps.people.value.map((p) => (changed(p) ? { ...p, online: online.get(p.id)! } : p)))
+  }
+
   /** People just read from the portal: their presence is fresh. */
   function markFresh(list: readonly Person[], now = Date.now()) {
     for (const p of list) askedAt.set(p.id, now)
   }
 
-  return { onlineNow, refresh, counted, markFresh }
+  return { onlineNow, refresh, counted, markFresh, apply }
 }

@@ -1,4 +1,7 @@
-/** 100k people: the SDK's batch-of-keyset-pages load must stay fast (one batch of 50 pages well under 200 ms). */
+/**
+ * 100k people: a batch of keyset pages and a batch of counted pages answer whole and correct. Their times are
+ * printed for whoever tunes the stand-in; speed is measured by `npm run bench`, never asserted here.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ids, startPortal, type TestPortal } from './helpers'
 
@@ -16,7 +19,7 @@ function chain(from: number, extra = ''): Record<string, string> {
 }
 
 describe('scale: 100k people', () => {
-  it('a batch of 50 keyset pages (ACTIVE + >ID, start -1) answers fast', async () => {
+  it('a batch of 50 keyset pages (ACTIVE + >ID, start -1) reads 2,500 people in ID order, each once', async () => {
     const token = p.token('admin')
     await p.call('batch', { halt: 1, cmd: chain(0) }, token) // warm-up (JIT)
     const times: number[] = []
@@ -32,10 +35,9 @@ describe('scale: 100k people', () => {
       cursor = got[got.length - 1] as number
     }
     console.log(`[scale] batch of 50 keyset pages over 100k: ${times.map((t) => t.toFixed(0)).join(', ')} ms`)
-    expect(Math.min(...times)).toBeLessThan(200)
   })
 
-  it('counted pages (start ≥ 0) reuse one scan for the whole batch', async () => {
+  it('counted pages (start ≥ 0) answer the whole batch with the count', async () => {
     const token = p.token('employee')
     const cmd = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`s${i}`, `user.get?filter[ACTIVE]=1&start=${i * 50}`]))
     const t = performance.now()
@@ -43,6 +45,9 @@ describe('scale: 100k people', () => {
     const ms = performance.now() - t
     console.log(`[scale] batch of 50 counted pages over 100k: ${ms.toFixed(0)} ms`)
     expect(body.result.result_total.s0).toBe(p.store.visibleActiveCount(p.store.personaUserId('employee')))
-    expect(ms).toBeLessThan(1000)
+    // every page answered, each 50 long and in order after the one before
+    const pages = body.result.result as Record<string, { ID: string }[]>
+    expect(Object.keys(pages)).toHaveLength(50)
+    for (let i = 1; i < 50; i++) expect(ids(pages[`s${i}`]!)[0]).toBeGreaterThan(ids(pages[`s${i - 1}`]!).at(-1)!)
   })
 })

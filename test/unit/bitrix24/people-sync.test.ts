@@ -99,6 +99,17 @@ describe('fetchChangesSince', () => {
     expect(commands.online!.params).toMatchObject({ 'filter[ACTIVE]': '1', 'filter[IS_ONLINE]': 'Y', start: '0', 'select[0]': 'ID' })
   })
 
+  it('brings the presence of the first screen along, by ID, as a fifth command', async () => {
+    const answer = syncAnswer({})
+    ;(answer.result.result as Record<string, unknown>).presence = [{ ID: '5', IS_ONLINE: 'Y' }, { ID: '6', IS_ONLINE: 'N' }]
+    const client = fakeClient(answer)
+    const changes = await fetchChangesSince(client, query, since, [5, 6])
+    const commands = sentCommands(client.mock)
+    expect(Object.keys(commands).sort()).toEqual(['changed', 'count', 'left', 'online', 'presence'])
+    expect(commands.presence!.params).toMatchObject({ 'filter[ID][0]': '5', 'filter[ID][1]': '6', 'select[1]': 'IS_ONLINE' })
+    expect([...changes.presence]).toEqual([[5, true], [6, false]])
+  })
+
   it('sends the watermark so the portal reads it back unchanged (a "+" offset must not become a space)', async () => {
     const client = fakeClient(syncAnswer({}))
     await fetchChangesSince(client, query, '2026-11-30T11:00:00+03:00')
@@ -300,6 +311,15 @@ describe('searchOnPortal', () => {
     const words = String(params.filter.NAME_SEARCH)
     expect(words).toMatch(/^[\p{L}\p{N} ]+$/u)
     expect(words.split(' ')).toEqual(['Ivan', 'ID', 'ACTIVE', '0', 'x', 'script'])
+  })
+
+  it('asks for the picked departments (UF_DEPARTMENT), alone or with the words', async () => {
+    const client = fakeClient({ result: [], total: 0 })
+    await searchOnPortal(client, query, '', [12, 14])
+    expect(client.mock.mock.calls[0]![1]).toMatchObject({ filter: { ACTIVE: true, UF_DEPARTMENT: [12, 14] }, start: 0 })
+    expect((client.mock.mock.calls[0]![1] as { filter: object }).filter).not.toHaveProperty('NAME_SEARCH')
+    await searchOnPortal(client, query, 'Ivan', [12])
+    expect(client.mock.mock.calls[1]![1]).toMatchObject({ filter: { ACTIVE: true, NAME_SEARCH: 'Ivan', UF_DEPARTMENT: [12] } })
   })
 
   it('sends at most 8 words', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeDelta, needsReconcile, RECONCILE_EVERY_MS } from '@/domain/directory-sync'
+import { mergeDelta, needsReconcile, RECONCILE_EVERY_MS, walkStart, WALK_AT_ONCE_MAX } from '@/domain/directory-sync'
 import { toPerson, type Person, type RawUser } from '@/domain/person'
 
 function person(id: number, name = `Person ${id}`, extra: RawUser = {}): Person {
@@ -97,5 +97,23 @@ describe('needsReconcile', () => {
 
   it('is true when the sync could not read the whole delta', () => {
     expect(needsReconcile({ ...fresh, deltaComplete: false })).toBe(true)
+  })
+})
+
+describe('when a cold open reads everyone', () => {
+  it('is complete when the first page held everyone', () => {
+    expect(walkStart({ total: 42, firstPage: 42, blocked: false })).toBe('complete')
+    expect(walkStart({ total: 0, firstPage: 0, blocked: true })).toBe('complete')
+  })
+
+  it('reads a portal up to WALK_AT_ONCE_MAX people right away, a larger one once the viewer pauses', () => {
+    expect(walkStart({ total: WALK_AT_ONCE_MAX, firstPage: 50, blocked: false })).toBe('now')
+    expect(walkStart({ total: WALK_AT_ONCE_MAX + 1, firstPage: 50, blocked: false })).toBe('when-idle')
+    // the count did not come (the first page failed): read, and let the walk count
+    expect(walkStart({ total: null, firstPage: 0, blocked: false })).toBe('now')
+  })
+
+  it('waits while the portal blocks reading people', () => {
+    expect(walkStart({ total: 5000, firstPage: 50, blocked: true })).toBe('blocked')
   })
 })

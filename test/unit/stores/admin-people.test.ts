@@ -7,6 +7,11 @@ import type { PortalFrame } from '@/bitrix24/frame'
 import type { DirectoryCache } from '@/storage/directory-cache'
 import { toPerson } from '@/domain/person'
 
+/** The portal's answer to the first page by name: nobody on it and no count, so the walk reads everyone. */
+async function firstPageUnknown() {
+  return { result: { result: { first: [], online: [] }, result_error: [], result_total: {}, result_time: {} } }
+}
+
 const fetchPeopleBatch = vi.fn<(...args: unknown[]) => Promise<BatchReading>>()
 vi.mock('@/bitrix24/people', () => ({ fetchPeopleBatch: (...args: unknown[]) => fetchPeopleBatch(...args) }))
 vi.mock('@/bitrix24/departments', () => ({ fetchAllDepartments: async () => [] }))
@@ -24,7 +29,7 @@ const everyone: BatchReading = {
 
 function signIn(grants: { isAdmin: boolean; canAdmin: boolean }, scopes = ['user', 'department']) {
   const session = useSessionStore()
-  session.frame = { memberId: 'portal-1', rest: { call: vi.fn() } } as unknown as PortalFrame
+  session.frame = { memberId: 'portal-1', rest: { call: vi.fn(firstPageUnknown) } } as unknown as PortalFrame
   session.me = toPerson({ ID: '7', NAME: 'Viewer' })
   session.scopes = scopes
   session.isAdmin = grants.isAdmin

@@ -8,6 +8,11 @@ import { RestError } from '@/bitrix24/rest-error'
 import type { CachedDirectory, DirectoryCache } from '@/storage/directory-cache'
 import { toPerson } from '@/domain/person'
 
+/** The portal's answer to the first page by name: nobody on it and no count, so the walk reads everyone. */
+async function firstPageUnknown() {
+  return { result: { result: { first: [], online: [] }, result_error: [], result_total: {}, result_time: {} } }
+}
+
 const fetchPeopleBatch = vi.fn<(...args: unknown[]) => Promise<BatchReading>>()
 vi.mock('@/bitrix24/people', () => ({ fetchPeopleBatch: (...args: unknown[]) => fetchPeopleBatch(...args) }))
 vi.mock('@/bitrix24/departments', () => ({ fetchAllDepartments: async () => [{ ID: '1', NAME: 'Company' }] }))
@@ -37,7 +42,7 @@ function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory>
 
 function signIn(viewerId = 7) {
   const session = useSessionStore()
-  session.frame = { memberId: 'portal-1', rest: { call: vi.fn() } } as unknown as PortalFrame
+  session.frame = { memberId: 'portal-1', rest: { call: vi.fn(firstPageUnknown) } } as unknown as PortalFrame
   session.me = toPerson({ ID: String(viewerId), NAME: 'Viewer' })
   session.scopes = ['user_basic', 'department']
   return session
