@@ -91,6 +91,15 @@ async function startFrame({ timeoutMs = DEFAULT_TIMEOUT_MS, win = window }: Conn
   }
 }
 
+/** An option as the init data sent it; the SDK throws for options that are missing or falsy. */
+function optionOrUndefined(read: () => unknown): unknown {
+  try {
+    return read()
+  } catch {
+    return undefined
+  }
+}
+
 function describeFrame(b24: B24Frame): PortalFrame {
   const auth = b24.auth.getAuthData()
   const actions = createPortalActions(b24)
@@ -105,29 +114,13 @@ function describeFrame(b24: B24Frame): PortalFrame {
     memberId: auth ? String(auth.member_id ?? '') : '',
     installMode: b24.isInstallMode,
     portalOrigin: b24.getTargetOrigin(),
-    appOption(name) {
-      if (saved.has(name)) return saved.get(name)
-      try {
-        return b24.options.appGet(name)
-      } catch {
-        // the SDK throws for options that are missing or falsy
-        return undefined
-      }
-    },
+    appOption: (name) => (saved.has(name) ? saved.get(name) : optionOrUndefined(() => b24.options.appGet(name))),
     async saveAppOption(name, value) {
       const confirmed = await actions.setAppOption(name, value)
       if (confirmed) saved.set(name, value)
       return confirmed
     },
-    userOption(name) {
-      if (savedForUser.has(name)) return savedForUser.get(name)
-      try {
-        return b24.options.userGet(name)
-      } catch {
-        // the SDK throws for options that are missing or falsy
-        return undefined
-      }
-    },
+    userOption: (name) => (savedForUser.has(name) ? savedForUser.get(name) : optionOrUndefined(() => b24.options.userGet(name))),
     saveUserOption(name, value) {
       savedForUser.set(name, value)
       actions.setUserOption(name, value)
