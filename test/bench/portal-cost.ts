@@ -384,6 +384,11 @@ export async function measurePortalCost(options: PortalCostOptions): Promise<Por
       await frame.locator('main[data-cache-saved="yes"]').waitFor({ state: 'attached', timeout: 60_000 })
     })
     await page.waitForTimeout(SETTLE_MS)
+    return { ...(await openCost(size, opened, seq, settledMs)), fromKeptCopy }
+  }
+
+  /** What an open cost the portal and when its first row came, from the usage counter and the log since `seq`. */
+  async function openCost(size: number, opened: Visit, seq: number, doneMs: number | null): Promise<OpenCost> {
     const usage = await userGet()
     const log = await restLog(seq)
     return {
@@ -391,9 +396,8 @@ export async function measurePortalCost(options: PortalCostOptions): Promise<Por
       firstRequestMs: firstRequest(log, opened.started),
       firstRowMs: since(opened.started, opened.firstRowAt),
       executionsAtFirstRow: opened.firstRowAt === null ? null : userGetExecutions(log, opened.firstRowAt),
-      doneMs: settledMs,
-      settled: settledMs !== null,
-      fromKeptCopy,
+      doneMs,
+      settled: doneMs !== null,
       executions: usage.executions,
       operatingSec: usage.operatingSec,
       refused: usage.refused,
@@ -422,27 +426,15 @@ export async function measurePortalCost(options: PortalCostOptions): Promise<Por
       const doneMs = await timed(opened.started, () =>
         app(page).locator('main[data-cache-saved="yes"]').waitFor({ state: 'attached', timeout: 600_000 }),
       )
-      const usage = await userGet()
       const log = await restLog(seq)
       const cold: OpenCost = {
-        people: size,
-        firstRequestMs: firstRequest(log, opened.started),
-        firstRowMs: since(opened.started, opened.firstRowAt),
-        executionsAtFirstRow: opened.firstRowAt === null ? null : userGetExecutions(log, opened.firstRowAt),
+        ...(await openCost(size, opened, seq, doneMs)),
         searchFor: fullName(target),
         typedMs: since(opened.started, opened.typedAt),
         busyBeforeTypedMs: opened.busyMs,
         longestTaskMs: opened.longestTaskMs,
         foundMs: since(opened.started, opened.foundAt),
         executionsAtSearchAnswer: opened.foundAt === null ? null : userGetExecutions(log, opened.foundAt),
-        doneMs,
-        settled: doneMs !== null,
-        executions: usage.executions,
-        operatingSec: usage.operatingSec,
-        refused: usage.refused,
-        others: usage.others,
-        requests: log.length,
-        requestLog: log.map((e) => describe(e, opened.started)),
       }
       const first = await reopen(page, url, size)
       const again = await reopen(page, url, size)
