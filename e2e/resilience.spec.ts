@@ -87,10 +87,8 @@ test.describe('faults', () => {
 
   test('with every call failing it says what happened, keeps what is loaded, and Retry resumes once Bitrix24 is back', async ({ page, request }) => {
     const { app, count } = await openSlowly(page, request, 1500)
-    // stopped once while the first page by name arrives, then again while the walk's first batch does:
-    // the walk has a cursor past the start to resume from
-    await stopEarly(app)
-    await carryOn(app)
+    // the first page by name comes along with the viewer; stopped while the walk's first batch arrives, the
+    // walk has a cursor past the start to resume from
     await stopEarly(app)
     const loaded = await app.getByTestId('people-count').innerText()
     expect(loaded).not.toBe(peopleCount(0))

@@ -31,6 +31,11 @@ export interface DirectoryCache {
   write(scope: CacheScope, value: CachedDirectory): Promise<void>
   /** forgets this scope's copy (the portal refused the viewer or the app's scope) */
   purge(scope: CacheScope): Promise<void>
+  /**
+   * Whether the device keeps any copy of this view of this portal, for any viewer: known from the catalogue
+   * alone, before Bitrix24 has said who is looking. False means the open is surely cold.
+   */
+  keepsAny(memberId: string, view: string): Promise<boolean>
 }
 
 /**
@@ -52,6 +57,11 @@ interface StoredDirectory extends CachedDirectory {
 export function cacheKey({ memberId, viewerId, scopes, view }: CacheScope): string {
   const scopeKey = scopes ? [...scopes].sort().join(',') : '?'
   return [`v${CACHE_VERSION}`, memberId, String(viewerId), scopeKey, view].join('|')
+}
+
+/** Whether a key of `cacheKey`'s shape belongs to this portal and view, whoever the viewer. */
+function keyOf(key: string, memberId: string, view: string): boolean {
+  return key.startsWith(`v${CACHE_VERSION}|${memberId}|`) && key.endsWith(`|${view}`)
 }
 
 /**
@@ -126,6 +136,10 @@ export function createDirectoryCache(records: () => Promise<RecordArea>): Direct
       const dates = await catalogue(area)
       delete dates[key]
       await area.set(CATALOGUE_KEY, dates)
+    },
+    async keepsAny(memberId, view) {
+      const area = await records()
+      return Object.keys(await catalogue(area)).some((key) => keyOf(key, memberId, view))
     },
   }
 }

@@ -1,18 +1,16 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { useEventListener, useTimeoutFn } from '@vueuse/core'
-import { fetchFirstPageByName } from '@/bitrix24/people-sync'
 import { type PeopleQuery } from '@/bitrix24/people-batch'
-import { retryQuietly } from '@/bitrix24/quiet-retry'
-import { toRestError, type RestError } from '@/bitrix24/rest-error'
+import type { RestError } from '@/bitrix24/rest-error'
 import type { Person } from '@/domain/person'
 import { subtreeIds } from '@/domain/departments'
 import { type ColumnKey } from '@/domain/columns'
-import { walkStart } from '@/domain/directory-sync'
 import { toAppError } from '@/domain/app-error'
 import { useSessionStore } from './session'
 import { usePortalBudgetStore } from './portal-budget'
-import { createPeopleLoader, isOperatingLimit, toPeople } from './collection/people-loader'
+import { createPeopleLoader } from './collection/people-loader'
+import { createColdOpen } from './collection/cold-open'
 import { createDepartmentsLoader } from './collection/departments-loader'
 import { createPeopleView } from './collection/people-view'
 import { createPortalSearch } from './collection/portal-search'
@@ -155,63 +153,23 @@ function collection(options: CollectionOptions) {
     }
   })
 
-  /** A first open without a kept copy: the first page by name at once, then everyone behind it. */
-  async function openCold(): Promise<void> {
-    const c = client()
-    if (!c) return
-    loader.status.value = 'loading'
-    let firstPage = 0
-    try {
-      const first = await retryQuietly(() => fetchFirstPageByName(c, query()), {
-        method: 'user.get',
-        delays: loader.retryDelays,
-        giveUp: isOperatingLimit,
-        onWait: (on) => (loader.waiting.value = on),
-      })
-      budget.record(first.operating)
-      presence.counted(first.online)
-      // what this open reads is as new as the portal's clock at its first request
-      kept.readAt(first.watermark)
-      add(toPeople(first.rows))
-      firstPage = first.rows.length
-      loader.expected.value = first.total
-    } catch (e) {
-      const failure = toRestError(e, 'user.get')
-      kept.readAt(null)
-      if (isOperatingLimit(failure)) budget.block()
-      else {
-        // the quiet retries are spent, or waiting cannot help: say so, and Retry reads everyone
-        loader.error.value = failure
-        loader.status.value = 'error'
-        void kept.forgetIfRefused(failure)
-        return
-      }
-    }
-    loader.status.value = 'idle'
-    // Stop pressed while the first page was on its way: the walk waits for Continue
-    if (stopAsked) {
-      loader.status.value = 'cancelled'
-      return
-    }
-    switch (walkStart({ total: loader.expected.value, firstPage, blocked: budget.isBlocked() })) {
-      case 'complete':
-        loader.markDone(loader.expected.value ?? firstPage)
-        loadedAt.value = Date.now()
-        void kept.save()
-        return
-      case 'blocked':
-        loader.status.value = 'blocked'
-        scheduleResume(budget.blockedTill ?? Date.now())
-        return
-      case 'when-idle':
-        loader.status.value = 'cancelled'
-        idleWalk.start()
-        return
-      case 'now':
-        await loadPeople()
-    }
-  }
+  const cold = createColdOpen({
+    client,
+    query,
+    allowed,
+    loader,
+    budget,
+    kept,
+    presence,
+    loadedAt,
+    add,
+    stopped: () => stopAsked,
+    walk: loadPeople,
+    walkWhenIdle: () => idleWalk.start(),
+    resumeAt: scheduleResume,
+  })
 
+  /** open() has run: the collection is shown */
   let opened = false
   /** what the viewer sees right now: its presence is asked for when stale */
   function shown(list: readonly Person[]) {
@@ -222,11 +180,12 @@ function collection(options: CollectionOptions) {
   async function open(): Promise<void> {
     if (opened || !allowed()) return
     opened = true
-    if (await kept.showKept()) {
+    // a first page asked for early means the device keeps no copy: nothing to read back
+    if (!cold.knownCold() && (await kept.showKept())) {
       await kept.sync()
       return
     }
-    await Promise.all([openCold(), departmentsLoader.load().then(() => kept.save())])
+    await Promise.all([cold.open(), departmentsLoader.load().then(() => kept.save())])
   }
 
   // back online: a quiet wait ends now, and a load that gave up carries on by itself
@@ -273,6 +232,7 @@ function collection(options: CollectionOptions) {
     departmentLabel: view.departmentLabel,
     orderPeople: view.orderPeople,
     today: view.today,
+    prepare: cold.prepare,
     open,
     loadPeople,
     loadDepartments: departmentsLoader.load,

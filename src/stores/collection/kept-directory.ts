@@ -54,6 +54,16 @@ export function createKeptDirectory(deps: KeptDeps) {
     return { memberId: frame.memberId, viewerId, scopes: deps.session.scopes, view: deps.view }
   }
 
+  /**
+   * Whether a kept copy may be shown once Bitrix24 has said who is looking: false when the device keeps none
+   * of this portal's, so a cold open can ask for its first page without waiting for the viewer.
+   */
+  async function mayBeKept(): Promise<boolean> {
+    const memberId = deps.session.frame?.memberId
+    if (!memberId || deps.view === null) return false
+    return cache.keepsAny(memberId, deps.view)
+  }
+
   /** Shows the kept copy at once; false when there is none. */
   async function showKept(): Promise<boolean> {
     const where = scope()
@@ -179,5 +189,5 @@ export function createKeptDirectory(deps: KeptDeps) {
     cache = replacement
   }
 
-  return { cachedAt, refreshing, savedAt, showKept, save, sync, readAt, forgetIfRefused, replaceCache }
+  return { cachedAt, refreshing, savedAt, mayBeKept, showKept, save, sync, readAt, forgetIfRefused, replaceCache }
 }

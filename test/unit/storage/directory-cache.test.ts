@@ -62,6 +62,16 @@ describe('directory cache: reading back', () => {
     expect((await cache().read(scope(7, { scopes: ['department', 'user_basic'] })))?.people).toEqual([person(1)])
   })
 
+  it('tells, before the viewer is known, whether it keeps any copy of a portal\'s view', async () => {
+    expect(await cache().keepsAny('portal-1', 'directory')).toBe(false)
+    await cache().write(scope(7), directory(NOW, [person(1)]))
+    expect(await cache().keepsAny('portal-1', 'directory')).toBe(true)
+    expect(await cache().keepsAny('portal-2', 'directory')).toBe(false)
+    expect(await cache().keepsAny('portal-1', 'admin')).toBe(false)
+    await cache().purge(scope(7))
+    expect(await cache().keepsAny('portal-1', 'directory')).toBe(false)
+  })
+
   it('has nothing for a scope never written', async () => {
     expect(await cache().read(scope())).toBeUndefined()
   })

@@ -42,6 +42,7 @@ function spyCache() {
     read: vi.fn(async () => undefined),
     write: vi.fn(async (scope) => void writes.push(scope.view)),
     purge: vi.fn(async () => undefined),
+    keepsAny: vi.fn(async () => false),
   }
   return { cache, writes }
 }

@@ -46,6 +46,9 @@ function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory>
     async purge(s) {
       entries.delete(key(s))
     },
+    async keepsAny(memberId, view) {
+      return [...entries.keys()].some((k) => k.startsWith(`${memberId}|`) && k.endsWith(`|${view}`))
+    },
   }
 }
 

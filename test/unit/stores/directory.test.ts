@@ -37,6 +37,9 @@ function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory>
     async purge(scope) {
       entries.delete(`${scope.memberId}|${scope.viewerId}|${scope.view}`)
     },
+    async keepsAny(memberId, view) {
+      return [...entries.keys()].some((k) => k.startsWith(`${memberId}|`) && k.endsWith(`|${view}`))
+    },
   }
 }
 
@@ -202,6 +205,66 @@ describe('directory store: loading', () => {
     await other.open()
     expect(other.cachedAt).toBeNull()
     expect(other.people).toHaveLength(3)
+  })
+})
+
+describe('directory store: the first page before the viewer is known', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    fetchPeopleBatch.mockReset()
+  })
+
+  /** A connected frame whose viewer Bitrix24 has not named yet; its REST calls are counted. */
+  function connectOnly() {
+    const session = useSessionStore()
+    const call = vi.fn(async () => ({
+      result: { result: { first: [{ ID: '5', NAME: 'Ada', LAST_NAME: 'Byron' }], online: [] }, result_error: [], result_total: { first: 1 }, result_time: {} },
+    }))
+    session.frame = { memberId: 'portal-1', rest: { call } } as unknown as PortalFrame
+    return { session, call }
+  }
+
+  it('asks for the first page while the viewer is still unknown, and the open shows it without asking again', async () => {
+    const { session, call } = connectOnly()
+    const directory = useDirectoryStore()
+    directory.replaceCache(memoryCache())
+    await directory.prepare()
+    expect(call).toHaveBeenCalledTimes(1)
+    // Bitrix24 names the viewer afterwards
+    session.me = toPerson({ ID: '7', NAME: 'Viewer' })
+    session.scopes = ['user_brief']
+    await directory.open()
+    expect(call).toHaveBeenCalledTimes(1)
+    expect(directory.people.map((p) => p.fullName)).toEqual(['Ada Byron'])
+    expect(directory.status).toBe('done')
+    expect(fetchPeopleBatch).not.toHaveBeenCalled()
+  })
+
+  it('asks nothing early when the device keeps a copy of this portal: the reopen reads what changed instead', async () => {
+    const cache = memoryCache()
+    cache.entries.set('portal-1|7|directory', { savedAt: 1, people: [], departments: [], watermark: null, reconciledAt: null })
+    const { call } = connectOnly()
+    const directory = useDirectoryStore()
+    directory.replaceCache(cache)
+    await directory.prepare()
+    expect(call).not.toHaveBeenCalled()
+  })
+
+  it('an early page that failed is asked for again by the open', async () => {
+    const { session, call } = connectOnly()
+    const answer = call.getMockImplementation()!
+    call.mockImplementationOnce(async () => {
+      throw new RestError('INTERNAL_SERVER_ERROR', 500, 'Internal server error', 'batch')
+    })
+    const directory = useDirectoryStore()
+    directory.replaceCache(memoryCache())
+    directory.replaceRetryDelays([1])
+    await directory.prepare()
+    session.me = toPerson({ ID: '7', NAME: 'Viewer' })
+    call.mockImplementation(answer)
+    await directory.open()
+    expect(call).toHaveBeenCalledTimes(2)
+    expect(directory.people).toHaveLength(1)
   })
 })
 

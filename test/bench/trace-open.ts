@@ -1,0 +1,122 @@
+/**
+ * Where a cold open's time goes: the built app in Chromium inside the stand-in (cloud limits, 30 ms latency,
+ * framed cross-site). Prints, in ms from the portal page's navigation: the frame's document, each script and
+ * stylesheet, the init-data handshake, each REST request (start → end), first paint and the first row.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { preview } from 'vite'
+import { chromium } from '@playwright/test'
+import { DEFAULT_APP_HOST } from '../portal/config'
+import { createPortalServer } from '../portal/server'
+import { CHROMIUM_ARGS, STORAGE_ALLOWED_ARGS, ensureChromium } from '../tools/chromium'
+
+const PEOPLE = Number(process.env.TRACE_PEOPLE ?? 10_000)
+const RUNS = Number(process.env.TRACE_RUNS ?? 3)
+const APP_PORT = 4181
+
+const MARKS = `(() => {
+  if (window === window.top) return
+  const marks = (window.__trace = { messages: [], firstRow: 0, longTasks: [] })
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) marks.longTasks.push([e.startTime, e.duration]) }).observe({ type: 'longtask', buffered: true }) } catch {}
+  window.addEventListener('message', (e) => marks.messages.push([performance.now(), String(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)).slice(0, 60)]), true)
+  const post = window.parent.postMessage.bind(window.parent)
+  try { window.parent.postMessage = (m, o) => { marks.messages.push([performance.now(), 'OUT ' + String(m).slice(0, 60)]); return post(m, o) } } catch {}
+  new MutationObserver(() => { if (!marks.firstRow && document.querySelector('[data-testid="person-row"]')) marks.firstRow = performance.now() })
+    .observe(document, { childList: true, subtree: true })
+})()`
+
+// a copy of the build: a `vite build` elsewhere cannot swap the app under the trace
+const distCopy = mkdtempSync(join(tmpdir(), 'trace-dist-'))
+cpSync('dist', distCopy, { recursive: true })
+const appServer = await preview({ build: { outDir: distCopy }, preview: { port: APP_PORT, strictPort: true }, logLevel: 'error' })
+const portal = createPortalServer({
+  port: 0,
+  appUrl: `http://${DEFAULT_APP_HOST}:${APP_PORT}/`,
+  people: PEOPLE,
+  latencyMs: 30,
+  rateLimit: { enabled: true, burst: 50, drainPerSec: 2 },
+})
+await portal.listen()
+// TRACE_PROFILE=1: a CPU profile of the whole open, its heaviest functions printed. The frame then runs in the
+// portal page's process (site isolation off), so one profiler sees both
+const PROFILE = process.env.TRACE_PROFILE === '1'
+const browser = await chromium.launch({
+  executablePath: ensureChromium(),
+  args: [...CHROMIUM_ARGS, ...STORAGE_ALLOWED_ARGS, ...(PROFILE ? ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'] : [])],
+})
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
+
+/** The functions the profile spent most of its own time in. */
+function heaviest(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, top = 25) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const self = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame
+    const key = `${f.functionName || '(anon)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000)
+  })
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, top)
+}
+try {
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    await context.addInitScript(MARKS)
+    const page = await context.newPage()
+    const cdp = PROFILE ? await context.newCDPSession(page) : null
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
+    // TRACE_TIMELINE=1: the renderer's own time by kind of work (script, style, layout, paint, parse)
+    const timeline = process.env.TRACE_TIMELINE === '1'
+    if (timeline) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink'] })
+    const started = Date.now()
+    await page.goto(`${portal.url}/?persona=employee`)
+    const frame = page.frameLocator('iframe[id^="appframe_"]')
+    await frame.locator('[data-testid="person-row"]').first().waitFor({ timeout: 60_000 })
+    if (timeline) {
+      type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { name?: string; data?: { url?: string; frame?: string }; beginData?: { url?: string } } }
+      const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents
+      // the app frame's renderer: the process that parsed the app's document; its main thread
+      const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url?.includes(`:${APP_PORT}`))
+      const main = events.find((e) => e.pid === parse?.pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      const top = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && (e.dur ?? 0) >= 8000 && /^(EvaluateScript|v8\.evaluateModule|FunctionCall|RunMicrotasks|TimerFire|XHRLoad|XHRReadyStateChange|EventDispatch|UpdateLayoutTree|Layout|Paint|ParseHTML|FireAnimationFrame|ParseAuthorStyleSheet|RunTask|ThreadControllerImpl::RunTask)$/.test(e.name))
+      const t0 = parse ? parse.ts : 0
+      for (const e of top) console.log(`  main ${((e.ts - t0) / 1000).toFixed(0).padStart(6)} +${((e.dur ?? 0) / 1000).toFixed(0).padStart(4)} ms  ${e.name}`)
+    }
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } }
+      for (const [fn, ms] of heaviest(profile)) console.log(`  self ${ms.toFixed(0).padStart(5)} ms  ${fn}`)
+    }
+    await page.waitForTimeout(300)
+    const appFrame = page.frames().find((f) => f.url().includes(`:${APP_PORT}`))!
+    const t = await appFrame.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+      const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => [
+        r.initiatorType, r.name.replace(/^https?:\/\/[^/]+/, ''), r.startTime, r.responseEnd, r.encodedBodySize,
+      ])
+      const paints = performance.getEntriesByType('paint').map((p) => [p.name, p.startTime])
+      const w = window as unknown as { __trace: { messages: [number, string][]; firstRow: number; longTasks: [number, number][] } }
+      return { origin: performance.timeOrigin, nav: [nav.responseEnd, nav.domInteractive, nav.domContentLoadedEventEnd, nav.loadEventEnd], res, paints, ...w.__trace }
+    })
+    const off = t.origin - started
+    const f = (ms: number) => `${Math.round(ms + off)}`.padStart(5)
+    console.log(`\nrun ${run + 1}: frame time origin at ${Math.round(off)} ms; html end ${f(t.nav[0])}, interactive ${f(t.nav[1])}, DCL ${f(t.nav[2])}, load ${f(t.nav[3])}`)
+    for (const [kind, name, s, e, size] of t.res as [string, string, number, number, number][])
+      console.log(`  ${kind.padEnd(6)} ${f(s)} → ${f(e)}  ${name.slice(0, 70)} ${size ? `${(size / 1024).toFixed(0)}KB` : ''}`)
+    for (const [at, m] of t.messages) console.log(`  msg    ${f(at)}  ${m}`)
+    for (const [name, at] of t.paints as [string, number][]) console.log(`  paint  ${f(at)}  ${name}`)
+    for (const [at, d] of t.longTasks) console.log(`  long   ${f(at)} +${Math.round(d)}`)
+    console.log(`  FIRST ROW ${f(t.firstRow)}`)
+    await context.close()
+  }
+} finally {
+  await browser.close()
+  await portal.close()
+  await new Promise<void>((r) => appServer.httpServer.close(() => r()))
+  rmSync(distCopy, { recursive: true, force: true })
+}
