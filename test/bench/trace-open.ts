@@ -101,11 +101,11 @@ try {
       ])
       const paints = performance.getEntriesByType('paint').map((p) => [p.name, p.startTime])
       const w = window as unknown as { __trace: { messages: [number, string][]; firstRow: number; longTasks: [number, number][] } }
-      return { origin: performance.timeOrigin, nav: [nav.responseEnd, nav.domInteractive, nav.domContentLoadedEventEnd, nav.loadEventEnd], res, paints, ...w.__trace }
+      return { origin: performance.timeOrigin, nav: { html: nav.responseEnd, interactive: nav.domInteractive, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd }, res, paints, ...w.__trace }
     })
     const off = t.origin - started
     const f = (ms: number) => `${Math.round(ms + off)}`.padStart(5)
-    console.log(`\nrun ${run + 1}: frame time origin at ${Math.round(off)} ms; html end ${f(t.nav[0])}, interactive ${f(t.nav[1])}, DCL ${f(t.nav[2])}, load ${f(t.nav[3])}`)
+    console.log(`\nrun ${run + 1}: frame time origin at ${Math.round(off)} ms; html end ${f(t.nav.html)}, interactive ${f(t.nav.interactive)}, DCL ${f(t.nav.dcl)}, load ${f(t.nav.load)}`)
     for (const [kind, name, s, e, size] of t.res as [string, string, number, number, number][])
       console.log(`  ${kind.padEnd(6)} ${f(s)} → ${f(e)}  ${name.slice(0, 70)} ${size ? `${(size / 1024).toFixed(0)}KB` : ''}`)
     for (const [at, m] of t.messages) console.log(`  msg    ${f(at)}  ${m}`)
