@@ -40,7 +40,8 @@ async function expectAccessible(page: Page, state: string) {
   expect(await violations(page), state).toEqual([])
 }
 
-test.use({ viewport: { width: 1600, height: 1000 } })
+// a frame of about 1,320 px, where the filters sit beside the list
+test.use({ viewport: { width: 2000, height: 1000 } })
 // each scan reads the whole portal page around the app too, several times a test: on a shared 2-core machine
 // that can take longer than the default minute
 test.describe.configure({ timeout: 150_000 })

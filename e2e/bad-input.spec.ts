@@ -59,7 +59,8 @@ async function loaded(page: Page, request: Parameters<typeof persona>[0]) {
   return { app, count }
 }
 
-test.use({ viewport: { width: 1600, height: 1000 } })
+// a frame of about 1,320 px, where the filters sit beside the list
+test.use({ viewport: { width: 2000, height: 1000 } })
 
 test('hostile search text stays text: no script, no markup, no freeze, no operator sent to Bitrix24', async ({ page, request }) => {
   const dialogs = forbidDialogs(page)

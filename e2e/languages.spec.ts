@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectedCount, grid, openPortal, persona } from './portal'
+import { expectedCount, grid, logPosition, openPortal, persona, portalLog } from './portal'
 
 /** The app's frame document: its language and direction. */
 async function documentLanguage(page: Page) {
@@ -43,6 +43,23 @@ for (const { lang, tag, title, people } of LANGUAGES) {
   })
 }
 
+test('the portal page is named in the portal\'s language from the first title on, the same way in every view', async ({ page, request }) => {
+  const since = await logPosition(request)
+  const app = await openPortal(page, { persona: 'employee', lang: 'ru' })
+  await expect(page.locator('#pagetitle')).toHaveText('Справочник сотрудников', { timeout: 30_000 })
+  // the filter pickers are named in the portal's language too, not by the kit's built-in English
+  const panel = app.getByTestId('directory-filters')
+  const filtersButton = app.getByRole('button', { name: 'Фильтры', exact: true })
+  await expect(panel.or(filtersButton).first()).toBeVisible()
+  if (!(await panel.isVisible())) await filtersButton.click()
+  for (const name of ['Отдел', 'Должность', 'Город']) await expect(app.getByRole('button', { name, exact: true })).toBeVisible()
+  await app.getByRole('link', { name: 'Структура' }).click()
+  await expect(page.locator('#pagetitle')).toHaveText('Структура · Справочник сотрудников')
+  const titles = (await portalLog(request, since)).filter((e) => e.kind === 'frame' && e.name === 'setTitle').map((e) => e.params.title)
+  // never an English title first, nor the same title twice
+  expect(titles).toEqual(['Справочник сотрудников', 'Структура · Справочник сотрудников'])
+})
+
 test('a Bitrix24 language without app strings reads English, with the kit in that language and the page right to left for Arabic', async ({ page, request }) => {
   const viewer = await persona(request, 'employee')
   const count = await expectedCount(request, viewer.userId)
@@ -50,6 +67,8 @@ test('a Bitrix24 language without app strings reads English, with the kit in tha
   await expect(grid(app)).toHaveAttribute('aria-rowcount', String(count + 1), { timeout: 30_000 })
   await expect(app.locator('h1')).toHaveText('People Directory')
   expect(await documentLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' })
+  // the English count keeps its own order inside the right-to-left page ("4,599 people", not "people 4,599")
+  expect(await app.getByTestId('people-count').locator('bdi').evaluate((e) => getComputedStyle(e).direction)).toBe('ltr')
   // the search box sits on the right in a right-to-left page
   const box = await app.getByRole('searchbox').boundingBox()
   const columns = await app.getByRole('button', { name: 'Columns' }).boundingBox()
@@ -80,7 +99,7 @@ test.describe('narrow frames', () => {
     await expect(app.getByRole('button', { name: 'Filters', exact: true })).toBeVisible()
 
     const profile = await openPortal(page, { persona: 'head', placement: 'USER_PROFILE_MENU' })
-    await expect(profile.getByTestId('person-card')).toBeVisible({ timeout: 30_000 })
+    await expect(profile.getByTestId('person-team')).toBeVisible({ timeout: 30_000 })
     expect(await overflowAt(page, 360)).toBeLessThanOrEqual(0)
   })
 })

@@ -122,7 +122,7 @@ test.describe('profile placements', () => {
   test('the portal title stays untouched outside the app\'s own page', async ({ page }) => {
     const since = await logPosition(page.request)
     const app = await openPortal(page, { persona: 'employee', placement: 'USER_PROFILE_MENU' })
-    await expect(app.getByTestId('person-card')).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByTestId('person-team')).toBeVisible({ timeout: 30_000 })
     const sent = (await frameMessages(page, since)).map((m) => m.name)
     expect(sent).toContain('getInitData')
     expect(sent).not.toContain('setTitle')

@@ -9,6 +9,11 @@ export interface PortalActions {
   resizeFrame(height: number): void
   /** the native Bitrix24 profile of a person, in the portal's slider */
   openProfile(userId: number): Promise<void>
+  /**
+   * The app's own page (DEFAULT) again, in the portal's slider; the options arrive there as its
+   * PLACEMENT_OPTIONS. Resolves when the slider closes.
+   */
+  openApplication(options: Record<string, string>): Promise<void>
   /** a chat with the person in the Bitrix24 messenger */
   openMessenger(userId: number): void
   /** an audio or video call through the Bitrix24 messenger */
@@ -45,6 +50,10 @@ export function createPortalActions(b24: B24Frame): PortalActions {
     },
     async openProfile(userId) {
       await b24.slider.openPath(b24.slider.getUrl(`/company/personal/user/${userId}/`))
+    },
+    async openApplication(options) {
+      // no bx24_title: the page names itself once it runs, and a different name first would flicker
+      await b24.slider.openSliderAppPage({ ...options })
     },
     // The messenger commands are fire-and-forget: the portal never answers them.
     openMessenger(userId) {

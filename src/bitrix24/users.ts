@@ -12,20 +12,23 @@ export interface Viewer {
   granted: boolean
   /** the scopes granted to the app, null when the portal would not say */
   scopes: string[] | null
+  /** the app's own ID on the portal (`app.info` ID, the number in its page address /marketplace/app/<ID>/); null when not told */
+  appId: number | null
 }
 
 /**
- * Who is looking, in one HTTP request: user.current, user.admin, the granted scopes, and user.access for
- * the admin views when an admin granted them to anyone.
+ * Who is looking, in one HTTP request: user.current, user.admin, the granted scopes, the app's own ID
+ * (app.info), and user.access for the admin views when an admin granted them to anyone.
  */
 export async function fetchViewer(client: RestClient, accessCodes: readonly string[]): Promise<Viewer> {
   const commands: Record<string, BatchCommand> = {
     me: { method: 'user.current' },
     admin: { method: 'user.admin' },
     scope: { method: 'scope' },
+    app: { method: 'app.info' },
   }
   if (accessCodes.length) commands.access = { method: 'user.access', params: { ACCESS: [...accessCodes] } }
-  const { me, admin, scope, access } = await callBatch(client, commands)
+  const { me, admin, scope, app, access } = await callBatch(client, commands)
   if (!me?.ok) throw me?.error ?? new Error('user.current did not answer')
   if (!me.result || typeof me.result !== 'object') throw new Error('user.current sent no user')
   return {
@@ -33,11 +36,19 @@ export async function fetchViewer(client: RestClient, accessCodes: readonly stri
     isAdmin: admin?.ok === true && admin.result === true,
     granted: access?.ok === true && access.result === true,
     scopes: scope?.ok ? parseScopes(scope.result) : null,
+    appId: app?.ok ? parseAppId(app.result) : null,
   }
 }
 
+/** The `ID` of an `app.info` answer (a number, or digits as text); a webhook's answer has none. */
+export function parseAppId(result: unknown): number | null {
+  const raw = result && typeof result === 'object' ? (result as { ID?: unknown }).ID : undefined
+  const id = typeof raw === 'number' || (typeof raw === 'string' && /^\d{1,15}$/.test(raw)) ? Number(raw) : Number.NaN
+  return Number.isSafeInteger(id) && id > 0 ? id : null
+}
+
 /** The `scope` answer: a list of scope names. */
-export function parseScopes(result: unknown): string[] | null {
+function parseScopes(result: unknown): string[] | null {
   return Array.isArray(result) ? result.filter((s): s is string => typeof s === 'string') : null
 }
 

@@ -26,7 +26,8 @@ export function useCopy() {
     return done
   }
 
-  return async function copy(text: string) {
+  /** Copies `text`; the toast says `title` (default "Copied") with the text beneath. */
+  return async function copy(text: string, title?: string) {
     let done = false
     try {
       await navigator.clipboard.writeText(text)
@@ -34,6 +35,6 @@ export function useCopy() {
     } catch {
       done = legacyCopy(text)
     }
-    if (done) toast.add({ title: t('person.actions.copied'), description: text, duration: 2000 })
+    if (done) toast.add({ title: title ?? t('person.actions.copied'), description: text, duration: 2000 })
   }
 }

@@ -1,5 +1,6 @@
 import { computed, nextTick, ref, shallowRef, watch, type Ref } from 'vue'
 import { useRouter } from 'vue-router'
+import { useVirtualizer, type ScrollToOptions } from '@tanstack/vue-virtual'
 import type { DepartmentTree } from '@/domain/departments'
 import type { Person } from '@/domain/person'
 import { foldText } from '@/domain/text-fold'
@@ -16,7 +17,6 @@ import {
   type OrgMatch,
   type OrgRow,
 } from '@/domain/org-tree'
-import { useRowWindow } from './useRowWindow'
 import { listKeyTarget } from './list-keys'
 
 export interface OrgTreeOptions {
@@ -53,10 +53,25 @@ export function useOrgTree(options: OrgTreeOptions) {
 
   const rows = computed<OrgRow[]>(() => flattenTree(tree.value, expanded.value))
   const indexOf = computed(() => new Map(rows.value.map((row, i) => [row.id, i])))
-  const rowWindow = useRowWindow(scroller, computed(() => rows.value.length), rowHeight, 6)
-  const windowRows = computed(() =>
-    rows.value.slice(rowWindow.first.value, rowWindow.last.value).map((row, i) => ({ row, index: rowWindow.first.value + i })),
+  // every row is rowHeight tall, so nothing is measured: a few hundred departments render a screenful
+  const virtualizer = useVirtualizer<HTMLElement, HTMLElement>(
+    computed(() => ({
+      count: rows.value.length,
+      getScrollElement: () => scroller.value,
+      estimateSize: () => rowHeight,
+      overscan: 6,
+    })),
   )
+  const virtualRows = computed(() => virtualizer.value.getVirtualItems())
+  // plain numbers, so what depends on the window recomputes when it moves, not on every scroll event
+  const windowStart = computed(() => virtualRows.value[0]?.index ?? 0)
+  const windowEnd = computed(() => (virtualRows.value.at(-1)?.index ?? -1) + 1)
+  const windowRows = computed(() =>
+    rows.value.slice(windowStart.value, windowEnd.value).map((row, i) => ({ row, index: windowStart.value + i })),
+  )
+  // spacers above and below stand in for the rows not rendered, so the scrollbar spans the whole tree
+  const padTop = computed(() => virtualRows.value[0]?.start ?? 0)
+  const padBottom = computed(() => Math.max(0, virtualizer.value.getTotalSize() - (virtualRows.value.at(-1)?.end ?? 0)))
 
   // ── what each row shows ───────────────────────────────────────────────────────────────────
   const counts = computed(() => countMembers(tree.value, people.value))
@@ -80,22 +95,23 @@ export function useOrgTree(options: OrgTreeOptions) {
   const focusedIndex = computed(() => (focusedId.value === null ? -1 : (indexOf.value.get(focusedId.value) ?? -1)))
   /** The row Tab lands on: the focused one while it is rendered, else the first row on screen. */
   const tabbableIndex = computed(() =>
-    focusedIndex.value >= rowWindow.first.value && focusedIndex.value < rowWindow.last.value
-      ? focusedIndex.value
-      : rowWindow.first.value,
+    focusedIndex.value >= windowStart.value && focusedIndex.value < windowEnd.value ? focusedIndex.value : windowStart.value,
   )
 
   function rowElement(index: number): HTMLElement | null {
     return scroller.value?.querySelector<HTMLElement>(`[data-index="${index}"]`) ?? null
   }
 
-  /** Moves focus to a row, scrolling it into view and waiting for the window to render it. */
-  async function focusIndex(index: number): Promise<void> {
+  /**
+   * Moves focus to a row, scrolling it into view and waiting for the window to render it. By default the
+   * list scrolls only when the row is not fully on screen, and then just enough to show it.
+   */
+  async function focusIndex(index: number, align: ScrollToOptions['align'] = 'auto'): Promise<void> {
     const target = Math.min(Math.max(index, 0), rows.value.length - 1)
     const row = rows.value[target]
     if (!row) return
     focusedId.value = row.id
-    rowWindow.scrollToRow(target)
+    virtualizer.value.scrollToIndex(target, { align })
     const present = rowElement(target)
     if (present) return present.focus()
     await nextTick()
@@ -188,17 +204,15 @@ export function useOrgTree(options: OrgTreeOptions) {
     const index = indexOf.value.get(id)
     if (index === undefined) return
     // a found department shows in the middle of the list, with its context around it
-    const el = scroller.value
-    if (el) el.scrollTop = Math.max(0, index * rowHeight - (el.clientHeight - rowHeight) / 2)
-    await focusIndex(index)
+    await focusIndex(index, 'center')
   }
 
   return {
     expanded,
     rows,
     windowRows,
-    padTop: rowWindow.padTop,
-    padBottom: rowWindow.padBottom,
+    padTop,
+    padBottom,
     focusedId,
     tabbableIndex,
     headOf,
@@ -214,5 +228,3 @@ export function useOrgTree(options: OrgTreeOptions) {
     reveal,
   }
 }
-
-export type OrgTreeState = ReturnType<typeof useOrgTree>

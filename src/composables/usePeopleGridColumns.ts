@@ -3,19 +3,25 @@ import { useI18n } from 'vue-i18n'
 import { useNow } from '@vueuse/core'
 import type { ColumnDef } from '@tanstack/vue-table'
 import type { Person } from '@/domain/person'
-import type { ColumnKey, SortKey } from '@/domain/columns'
+import { COLUMN_WIDTHS, type ColumnKey, type SortKey } from '@/domain/columns'
 import { localTime } from '@/domain/local-time'
 import { highlightedText } from '@/components/common/highlighted-text'
 import PersonAvatar from '@/components/people/PersonAvatar.vue'
 import PresenceBadge from '@/components/people/PresenceBadge.vue'
+import RowActions from '@/components/people/RowActions.vue'
 import { usePersonColumnText } from './usePersonColumnText'
 
 export interface GridColumnMeta {
   /** the store's sort key, when the column sorts */
   sortKey?: SortKey
-  /** tailwind width class */
-  width: string
+  /** drawn width in CSS px */
+  width: number
 }
+
+/** The row's contact actions: not a column of the choice, always last. */
+export const ACTIONS_COLUMN = 'actions'
+/** its width in CSS px: three small buttons */
+export const ACTIONS_WIDTH = 120
 
 // Column meta carries the grid's own settings; TanStack's type is declared for extension this way.
 declare module '@tanstack/vue-table' {
@@ -41,20 +47,30 @@ export function usePeopleGridColumns({ words, locale, departmentLabel }: Options
   return computed<ColumnDef<Person>[]>(() => {
     const column = (
       id: ColumnKey,
-      meta: GridColumnMeta,
+      meta: Omit<GridColumnMeta, 'width'>,
       cell: (p: Person) => ReturnType<typeof h> | string,
     ): ColumnDef<Person> => ({
       id,
       header: t(`columns.${id}`),
-      meta,
+      meta: { ...meta, width: COLUMN_WIDTHS[id] },
       cell: ({ row }) => cell(row.original),
     })
     const online = t('directory.online')
     const offline = t('directory.offline')
     return [
-      column('name', { sortKey: 'name', width: 'w-72' }, (p) =>
+      column('name', { sortKey: 'name' }, (p) =>
         h('div', { class: 'flex items-center gap-3 min-w-0' }, [
-          h(PersonAvatar, { person: p, size: 32 }),
+          // who is online shows on the avatar, whichever columns fit
+          h('span', { class: 'relative shrink-0' }, [
+            h(PersonAvatar, { person: p, size: 32 }),
+            p.online
+              ? h('span', {
+                  class: 'absolute -bottom-0.5 -end-0.5 size-3 rounded-full border-2 border-(--ui-color-bg-content-primary) bg-(--ui-color-accent-main-success)',
+                  title: online,
+                  'data-testid': 'row-online',
+                }, h('span', { class: 'sr-only' }, online))
+              : null,
+          ]),
           h('div', { class: 'min-w-0' }, [
             highlightedText(p.fullName, words.value, 'block truncate font-(--ui-font-weight-medium)'),
             p.userType === 'extranet'
@@ -66,17 +82,18 @@ export function usePeopleGridColumns({ words, locale, departmentLabel }: Options
           ]),
         ]),
       ),
-      column('position', { sortKey: 'position', width: 'w-56' }, (p) =>
+      column('position', { sortKey: 'position' }, (p) =>
         highlightedText(p.position, words.value, 'block truncate'),
       ),
-      column('department', { sortKey: 'department', width: 'w-64' }, (p) => {
+      column('department', { sortKey: 'department' }, (p) => {
+        // shortened from the root's side, so the team itself stays in view; the whole path on hover
         const label = departmentLabel(p)
-        return h('span', { class: 'block truncate', title: label }, label)
+        return h('span', { class: 'block truncate text-left [direction:rtl] rtl:text-right rtl:[direction:ltr]', title: label }, h('bdi', label))
       }),
-      column('email', { sortKey: 'email', width: 'w-64' }, (p) =>
+      column('email', { sortKey: 'email' }, (p) =>
         highlightedText(p.email, words.value, 'block truncate'),
       ),
-      column('phones', { width: 'w-56' }, (p) => {
+      column('phones', {}, (p) => {
         // one line, so every row keeps the same height; the cell's title lists them all with their kind
         const phones = [
           [t('phones.work'), p.workPhone],
@@ -89,20 +106,26 @@ export function usePeopleGridColumns({ words, locale, departmentLabel }: Options
           phones.map(([, number]) => number).join(' · '),
         )
       }),
-      column('city', { sortKey: 'city', width: 'w-40' }, (p) => h('span', { class: 'block truncate' }, p.city)),
-      column('localTime', { width: 'w-28' }, (p) => localTime(p.timeZone, now.value, locale.value)),
-      column('presence', { sortKey: 'presence', width: 'w-32' }, (p) =>
+      column('city', { sortKey: 'city' }, (p) => h('span', { class: 'block truncate' }, p.city)),
+      column('localTime', {}, (p) => localTime(p.timeZone, now.value, locale.value)),
+      column('presence', { sortKey: 'presence' }, (p) =>
         h(PresenceBadge, { online: p.online, label: p.online ? online : offline }),
       ),
-      column('status', { sortKey: 'status', width: 'w-32' }, (p) =>
+      column('status', { sortKey: 'status' }, (p) =>
         h('span', { class: p.active ? '' : 'text-(--app-text-alert)' }, text(p, 'status')),
       ),
-      column('lastSeen', { sortKey: 'lastSeen', width: 'w-44' }, (p) => text(p, 'lastSeen')),
-      column('registered', { sortKey: 'registered', width: 'w-32' }, (p) => text(p, 'registered')),
-      column('completeness', { width: 'w-64' }, (p) => {
+      column('lastSeen', { sortKey: 'lastSeen' }, (p) => text(p, 'lastSeen')),
+      column('registered', { sortKey: 'registered' }, (p) => text(p, 'registered')),
+      column('completeness', {}, (p) => {
         const label = text(p, 'completeness')
         return h('span', { class: 'block truncate', title: label }, label)
       }),
+      {
+        id: ACTIONS_COLUMN,
+        header: () => h('span', { class: 'sr-only' }, t('directory.contact')),
+        meta: { width: ACTIONS_WIDTH },
+        cell: ({ row }) => h(RowActions, { person: row.original }),
+      },
     ]
   })
 }

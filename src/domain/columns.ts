@@ -8,13 +8,38 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number]
 /** The directory's columns, in their default order. */
 export const DIRECTORY_COLUMNS: readonly ColumnKey[] = ['name', 'position', 'department', 'email', 'phones', 'city', 'localTime', 'presence']
 
-/** Columns about someone's account rather than their work: for the admin views only. */
-export const ADMIN_ONLY_COLUMNS: readonly ColumnKey[] = ['status', 'lastSeen', 'registered', 'completeness']
-
 /** The admin table's columns, in their default order. */
 export const ADMIN_COLUMNS: readonly ColumnKey[] = ['name', 'position', 'department', 'email', 'status', 'lastSeen', 'registered']
 
-export function isColumnKey(value: unknown): value is ColumnKey {
+/**
+ * How wide each column is drawn, in CSS px: wide enough for its usual content, so that who (name), what
+ * (position) and where (department) with the row's contact actions fit a 1,000 px portal frame.
+ */
+export const COLUMN_WIDTHS: Readonly<Record<ColumnKey, number>> = {
+  name: 256, position: 208, department: 224, email: 240, phones: 208, city: 152, localTime: 104, presence: 120,
+  status: 120, lastSeen: 168, registered: 128, completeness: 224,
+}
+
+/**
+ * The chosen columns that fit `available` px, in the chosen order: the name always, then each column in turn
+ * while there is room for it (a wide one that does not fit lets narrower ones after it in). The order of the
+ * choice is its priority, so a frame only as wide as a portal's shows what the viewer put first.
+ */
+export function fitColumns(chosen: readonly ColumnKey[], available: number): { shown: ColumnKey[]; hidden: ColumnKey[] } {
+  const shown: ColumnKey[] = []
+  const hidden: ColumnKey[] = []
+  let used = 0
+  for (const key of chosen) {
+    const width = COLUMN_WIDTHS[key]
+    if (key === 'name' || used + width <= available) {
+      shown.push(key)
+      used += width
+    } else hidden.push(key)
+  }
+  return { shown, hidden }
+}
+
+function isColumnKey(value: unknown): value is ColumnKey {
   return typeof value === 'string' && (COLUMN_KEYS as readonly string[]).includes(value)
 }
 

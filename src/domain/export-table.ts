@@ -38,22 +38,3 @@ export function exportFileName(title: string, extension: string, date: Date): st
     .replace(/-+$/, '')
   return [FILE_PREFIX, slug, dateText].filter(Boolean).join('-') + (ext ? `.${ext}` : '')
 }
-
-/** Text a spreadsheet would read as a formula: =, +, -, @ at the start, or a leading tab or carriage return. */
-const FORMULA_START = /^[=+\-@\t\r]/
-/** Digits with the punctuation phone numbers and numbers use, and at least one digit. */
-const NUMBER_OR_PHONE = /^[\d +\-().]*\d[\d +\-().]*$/
-
-/**
- * Guards against spreadsheet formula injection (OWASP "CSV injection"): a name, position or department
- * someone typed as "=HYPERLINK(…)" must open as text, not run when a colleague opens the export. Such cells
- * get a leading apostrophe, which Excel and LibreOffice read as "this is text".
- *
- * Numbers and phone numbers are left intact: phones are commonly written "+7 999 123-45-67", and a prefix
- * would break dialling and searching in the file. Text made only of digits, spaces and + - ( ) . cannot call
- * a function or reference another cell, so at worst a spreadsheet shows it as arithmetic.
- */
-export function sanitizeCell(value: string): string {
-  if (!FORMULA_START.test(value) || NUMBER_OR_PHONE.test(value)) return value
-  return `'${value}`
-}

@@ -23,7 +23,7 @@ export function managerChain(person: Person, tree: DepartmentTree, peopleById: R
 }
 
 /** Departments the person heads. */
-export function headedDepartments(person: Person, tree: DepartmentTree): number[] {
+function headedDepartments(person: Person, tree: DepartmentTree): number[] {
   return [...tree.byId.values()].filter((d) => d.headId === person.id).map((d) => d.id)
 }
 

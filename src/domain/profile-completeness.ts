@@ -3,7 +3,7 @@ import type { ScopeAccess } from '@/domain/scope-access'
 import { departmentPath, type DepartmentTree } from '@/domain/departments'
 
 /** What a complete profile has, in the order the directory lists what is missing. */
-export const PROFILE_CHECKS = ['photo', 'position', 'phone', 'email'] as const
+const PROFILE_CHECKS = ['photo', 'position', 'phone', 'email'] as const
 export type ProfileCheck = (typeof PROFILE_CHECKS)[number]
 
 export interface ProfileCompleteness {

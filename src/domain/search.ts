@@ -112,7 +112,7 @@ function cloneCharLists(byChar: SearchIndex['byChar']): SearchIndex['byChar'] {
 }
 
 /** The folded words of a query, as typed; empty when there is nothing to search for. */
-export function queryWords(query: string): string[] {
+function queryWords(query: string): string[] {
   return words(foldText(query.slice(0, MAX_QUERY_LENGTH))).slice(0, MAX_WORDS)
 }
 

@@ -1,5 +1,5 @@
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/browser'
-import { sanitizeCell, type ExportTable } from '@/domain/export-table'
+import type { ExportTable } from '@/domain/export-table'
 
 /** Excel's own limits: sheet names of at most 31 characters, without [ ] : * ? / \ */
 const SHEET_NAME_LIMIT = 31
@@ -37,13 +37,15 @@ function columnWidths(table: ExportTable): { width: number }[] {
 }
 
 /**
- * The table as an Excel workbook with one sheet. Every cell is written as text, so nothing is ever evaluated
- * as a formula; cells still go through the same guard as the CSV, so both files read the same.
+ * The table as an Excel workbook with one sheet. Every cell is a text cell: Excel never evaluates one as a
+ * formula nor reads it as a number, so "=HYPERLINK(…)" in a name stays the words someone typed and a phone keeps
+ * its "+" and spaces. Values are written exactly as shown, with no apostrophe in front: the CSV needs one to
+ * mark text, but in a text cell of a workbook it would be shown as part of the value.
  */
 export async function xlsxBlob(table: ExportTable): Promise<Blob> {
-  const header: Cell[] = table.columns.map((label) => ({ value: sanitizeCell(label), type: String, fontWeight: 'bold' }))
+  const header: Cell[] = table.columns.map((label) => ({ value: label, type: String, fontWeight: 'bold' }))
   const body = table.rows.map((row): Cell[] =>
-    row.map((value) => (value === '' ? null : { value: sanitizeCell(value), type: String })),
+    row.map((value) => (value === '' ? null : { value, type: String })),
   )
   const data: SheetData = [header, ...body]
   return writeXlsxFile(data, {

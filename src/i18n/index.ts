@@ -33,9 +33,14 @@ export async function loadAdminMessages(): Promise<void> {
   await Promise.all([mergeAdminMessages('en'), mergeAdminMessages(i18n.global.locale.value)])
 }
 
+/** The language the app speaks for a Bitrix24 language id: its own strings where it has them, else English. */
+export function appLanguageOf(lang: string): string {
+  return /^[a-z]{2}$/.test(lang) && (lang === 'en' || loaders[`./messages/${lang}.ts`]) ? lang : 'en'
+}
+
 /** Switches the app to a portal language, loading its strings on demand; unknown languages stay English. */
 export async function switchAppLanguage(lang: string): Promise<string> {
-  const code = /^[a-z]{2}$/.test(lang) ? lang : 'en'
+  const code = appLanguageOf(lang)
   const loader = loaders[`./messages/${code}.ts`]
   if (!loader) {
     i18n.global.locale.value = 'en'

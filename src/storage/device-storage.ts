@@ -58,6 +58,24 @@ export function windowStorageSource(win: Window = window): StorageSource {
   return { localStorage: () => win.localStorage, indexedDB: () => win.indexedDB }
 }
 
+/**
+ * Small values for this browser tab only (sessionStorage: they survive a reload of the portal page, and a new
+ * tab starts without them); null when the browser keeps nothing for the frame. Probed on the spot, since the
+ * app asks before the first view shows. Reading `window.sessionStorage` is what throws in a blocked frame.
+ */
+export function openTabArea(win: Window = window): PreferenceArea | null {
+  try {
+    const storage = win.sessionStorage
+    const key = `${DATABASE}:probe`
+    storage.setItem(key, '1')
+    storage.removeItem(key)
+    return createPreferenceArea(storage)
+  } catch (error) {
+    console.warn('[storage] sessionStorage is not usable here; nothing is kept for this tab', error)
+    return null
+  }
+}
+
 function probeLocalStorage(source: StorageSource): Storage | null {
   try {
     const storage = source.localStorage()

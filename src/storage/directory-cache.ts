@@ -69,7 +69,7 @@ function keyOf(key: string, memberId: string, view: string): boolean {
  * that does not is dropped on its own; a directory that lost records is still shown at once, and the refresh
  * that follows every cached open brings the missing people back.
  */
-export function readStoredDirectory(value: unknown): CachedDirectory | undefined {
+function readStoredDirectory(value: unknown): CachedDirectory | undefined {
   if (!value || typeof value !== 'object') return undefined
   const stored = value as Partial<StoredDirectory>
   if (stored.version !== CACHE_VERSION || typeof stored.savedAt !== 'number' || !Number.isFinite(stored.savedAt)) return undefined

@@ -4,6 +4,7 @@ import {
   canRequestStorageAccess,
   memoryStorage,
   openDeviceStorage,
+  openTabArea,
   requestDeviceStorage,
   windowStorageSource,
   type DeviceStorage,
@@ -71,14 +72,23 @@ export const useDeviceStore = defineStore('device', () => {
     return storage.value.preferences
   }
 
+  let tab: PreferenceArea | null | undefined
+  /** Small values for this browser tab (a reload keeps them, a new tab has none); null when the browser keeps nothing. */
+  function tabArea(): PreferenceArea | null {
+    // tests and the server-side render have no window: no tab to keep anything for
+    if (tab === undefined) tab = typeof window === 'undefined' ? null : openTabArea()
+    return tab
+  }
+
   /** Tests hand the store a storage of their own. */
-  function replaceStorage(replacement: DeviceStorage) {
+  function replaceStorage(replacement: DeviceStorage, tabReplacement: PreferenceArea | null = null) {
     storage.value = replacement
+    tab = tabReplacement
     opening = Promise.resolve(replacement)
     status.value = replacement.state
   }
 
-  return { status, refused, asking, canAsk, ready, askForStorage, records, preferences, replaceStorage }
+  return { status, refused, asking, canAsk, ready, askForStorage, records, preferences, tabArea, replaceStorage }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDeviceStore, import.meta.hot))

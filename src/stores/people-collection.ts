@@ -17,8 +17,6 @@ import { createPortalSearch } from './collection/portal-search'
 import { createKeptDirectory } from './collection/kept-directory'
 import { createPresence } from './collection/presence'
 
-export type { LoadStatus } from './collection/people-loader'
-export type { DepartmentStatus } from './collection/departments-loader'
 
 type Session = ReturnType<typeof useSessionStore>
 

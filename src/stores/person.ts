@@ -7,7 +7,8 @@ import type { PeopleQuery } from '@/bitrix24/people-batch'
 import { toPerson, type Person } from '@/domain/person'
 import { colleaguesOf, managerChain, reportsOf } from '@/domain/org-people'
 import { buildDepartmentTree, departmentPath } from '@/domain/departments'
-import { countsAround, NO_TOTALS, type PortalTotals } from '@/domain/person-around'
+import { countsAround, NO_TOTALS, reportsPlan, type PortalTotals } from '@/domain/person-around'
+import { colleagueList, listView, reportList, teamOf, type DepartmentList } from '@/domain/team'
 import { adminSelect, directorySelect } from '@/domain/scope-access'
 import { toVCard, vCardExtrasFor, vCardFileName } from '@/domain/vcard'
 import { useSessionStore } from './session'
@@ -83,15 +84,28 @@ export const usePersonStore = defineStore('person', () => {
   )
   const colleagues = computed(() => (person.value ? colleaguesOf(person.value, working.value) : []))
   /** with only first pages loaded, the portal's counts say how many there are in all */
+  const totals = computed(() => (person.value && !complete.value && aroundTotals.value.get(person.value.id)) || NO_TOTALS)
   const counts = computed(() => {
     const p = person.value
     if (!p) return { colleagues: 0, directReports: 0, below: 0 }
-    const totals = (!complete.value && aroundTotals.value.get(p.id)) || NO_TOTALS
-    return countsAround(p, tree.value, { colleagues: colleagues.value, reports: loadedReports.value }, totals)
+    return countsAround(p, tree.value, { colleagues: colleagues.value, reports: loadedReports.value }, totals.value)
   })
   const reports = computed(() => ({ direct: loadedReports.value.direct, total: counts.value.below }))
   const colleagueCount = computed(() => counts.value.colleagues)
   const reportCount = computed(() => counts.value.directReports)
+  const plan = computed(() => (person.value ? reportsPlan(person.value.id, tree.value) : null))
+  /** the directory lists behind the card's "and N more" */
+  const lists = computed(() => ({
+    colleagues: colleagueList(person.value?.departmentIds ?? []),
+    reports: plan.value ? reportList(plan.value) : null,
+  }))
+  /** the person's team, each person once: for the viewer's own profile menu */
+  const team = computed(() => {
+    const p = person.value
+    if (!p || !plan.value) return null
+    const around = { managers: managers.value, reports: loadedReports.value.direct, colleagues: colleagues.value }
+    return teamOf(p, plan.value, around, counts.value, totals.value)
+  })
 
   /** Outside the admin views a card is for working people only, as the directory is; ADMIN_MODE only for admins. */
   function personQuery(): PeopleQuery {
@@ -188,6 +202,11 @@ export const usePersonStore = defineStore('person', () => {
     personId.value = null
   }
 
+  /** A full list behind "and N more": the directory filtered to its departments, in the portal's slider. */
+  function openList(list: DepartmentList) {
+    void session.openDirectory(listView(list))
+  }
+
   /** The open person's contact card, ready to download. */
   function vCard(): { fileName: string; text: string } | null {
     const p = person.value
@@ -197,7 +216,7 @@ export const usePersonStore = defineStore('person', () => {
 
   return {
     personId, person, status, departmentsKnown, readFrom, departments, managers, reports, colleagues,
-    colleagueCount, reportCount, show, close, vCard,
+    colleagueCount, reportCount, lists, team, show, close, openList, vCard,
   }
 })
 

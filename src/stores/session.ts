@@ -7,6 +7,8 @@ import { toPerson, type Person } from '@/domain/person'
 import { ADMIN_ACCESS_OPTION, adminAccessCodes, adminGrants, serializeGrants, type AccessGrant } from '@/domain/admin-access'
 import { scopeAccess } from '@/domain/scope-access'
 import { intlLocale } from '@/domain/locale'
+import { viewPlacementOptions } from '@/domain/placement'
+import type { ViewState } from '@/domain/view-state'
 import { restrictConnections } from '@/security/csp'
 import { retryQuietly } from '@/bitrix24/quiet-retry'
 import { toRestError } from '@/bitrix24/rest-error'
@@ -26,6 +28,8 @@ export const useSessionStore = defineStore('session', () => {
   const isAdmin = ref(false)
   /** the scopes granted to the app; null when the portal would not say */
   const scopes = ref<string[] | null>(null)
+  /** the app's own ID on the portal (app.info), which its page address /marketplace/app/<ID>/ carries; null when unknown */
+  const appId = ref<number | null>(null)
   const problemDetail = ref('')
   /** why the start failed, through the one error mapping; null while connecting or once ready */
   const problem = shallowRef<AppError | null>(null)
@@ -53,6 +57,7 @@ export const useSessionStore = defineStore('session', () => {
       me.value = toPerson(viewer.user)
       if (!me.value) throw new Error('user.current sent no usable user')
       scopes.value = viewer.scopes
+      appId.value = viewer.appId
       isAdmin.value = viewer.isAdmin
       canAdmin.value = viewer.isAdmin || viewer.granted
       status.value = 'ready'
@@ -71,6 +76,15 @@ export const useSessionStore = defineStore('session', () => {
       await frame.value?.actions.openProfile(userId)
     } catch {
       // the portal refused the path (PATH_NOT_AVAILABLE) or went away: nothing is lost on our side
+    }
+  }
+
+  /** The directory showing this view, on the app's own page in the portal's slider over the current one. */
+  async function openDirectory(view: ViewState): Promise<void> {
+    try {
+      await frame.value?.actions.openApplication(viewPlacementOptions(view))
+    } catch {
+      // the portal went away before the slider closed: nothing is lost on our side
     }
   }
 
@@ -125,14 +139,17 @@ export const useSessionStore = defineStore('session', () => {
     frame.value?.saveUserOption(name, value)
   }
 
-  /** The portal page's own title (only the app's main page may set it). */
+  let pageTitle = ''
+  /** The portal page's own title (only the app's main page may set it); the same title is not sent twice. */
   function setPageTitle(title: string) {
-    frame.value?.actions.setTitle(title)
+    if (!frame.value || title === pageTitle) return
+    pageTitle = title
+    frame.value.actions.setTitle(title)
   }
 
   return {
-    status, frame, me, canAdmin, isAdmin, scopes, problemDetail, problem, waiting, placement, lang, locale, access,
-    start, openProfile, openMessenger, call, phone, finishInstall, setPageTitle, fitFrame,
+    status, frame, me, canAdmin, isAdmin, scopes, appId, problemDetail, problem, waiting, placement, lang, locale, access,
+    start, openProfile, openDirectory, openMessenger, call, phone, finishInstall, setPageTitle, fitFrame,
     adminAccessGrants, pickAccess, saveAdminAccess, userOption, saveUserOption,
   }
 })

@@ -11,9 +11,12 @@
  * Then the portal cost (portal-cost.ts): user.get executions and operating seconds of a cold open and a
  * reopen at 10,000 and 50,000 people, and a rush of 15 viewers on a heavy portal.
  *
- * Needs `npm run build` first. BENCH_SIZES=1000,10000 picks other sizes (for the portal cost too).
- * `--only portal-cost` (or BENCH_ONLY=portal-cost) runs the portal cost alone and keeps the other figures
- * already in bench-results/latest.json; BENCH_RUSH=0 leaves the rush out.
+ * Then the reference (reference-compare.ts): the app beside a plain loader with the real SDK, opened
+ * alternately (BENCH_REFERENCE_RUNS times each, default 3) at 1,000 and 10,000 people, or BENCH_SIZES.
+ *
+ * Needs `npm run build` first. BENCH_SIZES=1000,10000 picks other sizes (for the portal cost and the reference
+ * too). `--only portal-cost` or `--only reference` (or BENCH_ONLY=…) runs that part alone and keeps the other
+ * figures already in bench-results/latest.json; BENCH_RUSH=0 leaves the rush out.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -26,12 +29,15 @@ import { CHROMIUM_ARGS, STORAGE_ALLOWED_ARGS, ensureChromium } from '../tools/ch
 import { bundleSizes } from './bundle-size'
 import { percentile } from './stats'
 import { measurePortalCost, portalCostMarkdown, type PortalCostFigures } from './portal-cost'
+import { measureReference, referenceMarkdown, type ReferenceFigures } from './reference-compare'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number)
 const PORTAL_COST_SIZES = process.env.BENCH_SIZES ? SIZES : [10_000, 50_000]
+// 50,000 doubles the reference's time (a minute or more per pair of opens on this machine): only when asked for
+const REFERENCE_SIZES = process.env.BENCH_SIZES ? SIZES : [1_000, 10_000]
 const onlyFlag = process.argv.indexOf('--only')
 const ONLY = (onlyFlag >= 0 ? process.argv[onlyFlag + 1] : process.env.BENCH_ONLY) ?? null
-if (ONLY !== null && ONLY !== 'portal-cost') throw new Error(`--only: unknown part ${ONLY} (portal-cost)`)
+if (ONLY !== null && ONLY !== 'portal-cost' && ONLY !== 'reference') throw new Error(`--only: unknown part ${ONLY} (portal-cost, reference)`)
 const CLOUD_RATE_LIMIT = { enabled: true, burst: 50, drainPerSec: 2 }
 const VIEWPORT = { width: 1400, height: 900 }
 const LATENCY_MS = 30
@@ -233,6 +239,7 @@ const loads: LoadFigures[] = []
 let search: SearchFigures | null = null
 let chaos: ChaosFigures | null = null
 let portalCost: PortalCostFigures | null = null
+let reference: ReferenceFigures | null = null
 try {
   for (const size of ONLY ? [] : SIZES) {
     await fetch(`${portal.url}/_portal/api/reset`, { method: 'POST', body: JSON.stringify({ people: size }) })
@@ -273,7 +280,7 @@ try {
     )
     await context.close()
   }
-  portalCost = await measurePortalCost({
+  if (!ONLY || ONLY === 'portal-cost') portalCost = await measurePortalCost({
     browser,
     portal,
     sizes: PORTAL_COST_SIZES,
@@ -282,6 +289,17 @@ try {
     viewport: VIEWPORT,
     rush: process.env.BENCH_RUSH !== '0',
   })
+  if (!ONLY || ONLY === 'reference') {
+    reference = await measureReference({
+      browser,
+      appPortal: portal,
+      sizes: REFERENCE_SIZES,
+      runs: Number(process.env.BENCH_REFERENCE_RUNS ?? 3),
+      latencyMs: LATENCY_MS,
+      rateLimit: CLOUD_RATE_LIMIT,
+      viewport: VIEWPORT,
+    })
+  }
 } finally {
   await browser.close()
   await portal.close()
@@ -295,16 +313,20 @@ console.log(`load average (1 min) ${load.before} before, ${load.after} after`)
 console.log(`initial JS ${(bundle.jsGzip / 1024).toFixed(1)} KB gzip, CSS ${(bundle.cssGzip / 1024).toFixed(1)} KB gzip`)
 
 mkdirSync('bench-results', { recursive: true })
-// the portal cost alone keeps the other figures of the last full run
+// one part alone keeps the other figures of the last run
 const previous = ONLY && existsSync('bench-results/latest.json')
-  ? (JSON.parse(readFileSync('bench-results/latest.json', 'utf8')) as Partial<{ loads: LoadFigures[]; search: SearchFigures | null; chaos: ChaosFigures | null }>)
+  ? (JSON.parse(readFileSync('bench-results/latest.json', 'utf8')) as Partial<{
+      loads: LoadFigures[]; search: SearchFigures | null; chaos: ChaosFigures | null; portalCost: PortalCostFigures | null; reference: ReferenceFigures | null
+    }>)
   : {}
 if (ONLY) {
   loads.push(...(previous.loads ?? []))
   search = previous.search ?? null
   chaos = previous.chaos ?? null
+  if (ONLY !== 'portal-cost') portalCost = previous.portalCost ?? null
+  if (ONLY !== 'reference') reference = previous.reference ?? null
 }
-const result = { date: new Date().toISOString(), latencyMs: LATENCY_MS, rateLimit: '2/s, burst 50', load, loads, search, chaos, bundle, portalCost }
+const result = { date: new Date().toISOString(), latencyMs: LATENCY_MS, rateLimit: '2/s, burst 50', load, loads, search, chaos, bundle, portalCost, reference }
 writeFileSync('bench-results/latest.json', JSON.stringify(result, null, 2) + '\n')
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 writeFileSync(
@@ -335,5 +357,6 @@ writeFileSync(
     `Load average (1 min) of the machine: ${load.before} before the run, ${load.after} after.`,
     '',
     ...(portalCost ? portalCostMarkdown(portalCost) : []),
+    ...(reference ? referenceMarkdown(reference) : []),
   ].join('\n') + '\n',
 )

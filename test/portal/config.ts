@@ -2,7 +2,7 @@
 import type { OperatingLimitConfig, PortalConfig, RateLimitConfig } from './types'
 
 /** A fixed portal id, so MEMBER_ID-derived keys (e.g. SDK `getUniq`) stay stable between runs. */
-export const DEFAULT_MEMBER_ID = '6c5d1b1a9e0f4a7b8c2d3e4f5a6b7c8d'
+const DEFAULT_MEMBER_ID = '6c5d1b1a9e0f4a7b8c2d3e4f5a6b7c8d'
 
 /** Cloud plans (portal-protocol.md §5): X requests of burst, then Y per second. */
 export const RATE_LIMIT_PRESETS = {

@@ -235,7 +235,8 @@ export interface FrameSession {
   install: boolean
   firstRun: boolean
   isAdmin: boolean
-  placementOptions: Record<string, string> | []
+  /** as PHP arrays come: text values, or nested ones from bracket keys (`params[view]=…`) */
+  placementOptions: Record<string, unknown> | []
 }
 
 /**

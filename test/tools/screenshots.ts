@@ -23,6 +23,8 @@ interface Shot {
   rowless?: boolean
   /** a browser that keeps nothing for the cross-site frame (third-party cookies blocked, incognito) */
   storageBlocked?: boolean
+  /** the app's frame alone, this many px wide: the width a portal gives it beside its own menu */
+  frameWidth?: number
 }
 
 const app = (page: Page) => page.frameLocator('iframe[id^="appframe_"]')
@@ -56,6 +58,20 @@ const SHOTS: Shot[] = [
     prepare: async (page) => {
       await app(page).getByTestId('nav-structure').click()
       await app(page).getByRole('tree').waitFor()
+    },
+  },
+  // the frame alone at the widths a portal gives it (about 1,000–1,330 px beside its menu), and wider
+  ...[1000, 1280, 1600].map((frameWidth) => ({ name: `frame-${frameWidth}`, query: 'persona=employee', width: frameWidth + 600, frameWidth })),
+  {
+    name: 'frame-1000-admin-lists',
+    query: 'persona=admin&scope=user,department,placement',
+    width: 1600,
+    frameWidth: 1000,
+    prepare: async (page: Page) => {
+      await app(page).getByTestId('nav-admin').click()
+      await app(page).getByTestId('nav-admin-lists').click()
+      await app(page).getByTestId('list-inactive').click()
+      await app(page).getByTestId('person-row').first().waitFor()
     },
   },
   { name: 'storage-blocked', query: 'persona=employee', width: 1280, storageBlocked: true },
@@ -196,9 +212,12 @@ try {
     await page.goto(`${portal.url}/?${shot.query}`)
     if (shot.rowless) await app(page).locator('main').first().waitFor({ timeout: 60_000 })
     else await app(page).getByTestId('person-row').first().waitFor({ timeout: 60_000 })
+    const frame = page.locator('iframe[id^="appframe_"]')
+    if (shot.frameWidth) await frame.evaluate((f, w) => void ((f as HTMLIFrameElement).style.cssText = `width:${w}px;height:820px`), shot.frameWidth)
     await shot.prepare?.(page)
     await page.waitForTimeout(1500)
-    await page.screenshot({ path: `${OUT}/${shot.name}.png` })
+    if (shot.frameWidth) await frame.screenshot({ path: `${OUT}/${shot.name}.png` })
+    else await page.screenshot({ path: `${OUT}/${shot.name}.png` })
     console.log(`${OUT}/${shot.name}.png`)
     await context.close()
   }

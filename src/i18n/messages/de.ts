@@ -4,11 +4,13 @@ import install from './parts/install.de'
 import errors from './parts/errors.de'
 import org from './parts/org.de'
 import storage from './parts/storage.de'
+import link from './parts/link.de'
 import crash from './parts/crash.de'
 
 export default {
   org,
   storage,
+  link,
   crash,
   errors,
   install,
@@ -68,6 +70,12 @@ export default {
     emptyIncompleteBody: 'Bitrix24 hat niemanden mit diesem Namen gefunden, und Filter gelten für die {loaded} bisher gelesenen Personen: Der Rest des Verzeichnisses wird noch gelesen.',
     blockedTitle: 'Bitrix24 begrenzt vorübergehend, wie viel diese App lesen darf',
     blockedBody: 'Alles Angezeigte bleibt und ist durchsuchbar. Das Verzeichnis lädt um {time} von selbst weiter.',
+    rowMessage: 'Nachricht an {name}',
+    rowCall: '{name} anrufen',
+    rowEmail: 'E-Mail an {name}',
+    contact: 'Kontakt',
+    columnsHidden: 'Bei dieser Breite nicht angezeigt: {columns}',
+    loadingPeople: 'Mitarbeiter werden geladen…',
   },
   progress: {
     waiting: 'Warten auf Bitrix24…',

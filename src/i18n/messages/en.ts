@@ -3,11 +3,13 @@ import install from './parts/install.en'
 import errors from './parts/errors.en'
 import org from './parts/org.en'
 import storage from './parts/storage.en'
+import link from './parts/link.en'
 import crash from './parts/crash.en'
 
 export default {
   org,
   storage,
+  link,
   crash,
   errors,
   install,
@@ -67,6 +69,12 @@ export default {
     emptyIncompleteBody: 'Bitrix24 found nobody by this name, and filters apply to the {loaded} people read so far: the rest of the directory is still being read.',
     blockedTitle: 'Bitrix24 limits how much this app may read for now',
     blockedBody: 'Everything shown stays and can be searched. The directory carries on by itself at {time}.',
+    rowMessage: 'Message {name}',
+    rowCall: 'Call {name}',
+    rowEmail: 'E-mail {name}',
+    contact: 'Contact',
+    columnsHidden: 'Not shown at this width: {columns}',
+    loadingPeople: 'Loading people…',
   },
   progress: {
     loaded: '{loaded} of {expected} loaded',

@@ -4,11 +4,13 @@ import install from './parts/install.ru'
 import errors from './parts/errors.ru'
 import org from './parts/org.ru'
 import storage from './parts/storage.ru'
+import link from './parts/link.ru'
 import crash from './parts/crash.ru'
 
 export default {
   org,
   storage,
+  link,
   crash,
   errors,
   install,
@@ -68,6 +70,12 @@ export default {
     emptyIncompleteBody: 'Битрикс24 никого не нашёл по этому имени, а фильтры применяются к {loaded} уже прочитанным сотрудникам: остальная часть справочника ещё загружается.',
     blockedTitle: 'Битрикс24 временно ограничил чтение для этого приложения',
     blockedBody: 'Всё показанное остаётся, по нему можно искать. Справочник продолжит загрузку сам в {time}.',
+    rowMessage: 'Написать: {name}',
+    rowCall: 'Позвонить: {name}',
+    rowEmail: 'Письмо: {name}',
+    contact: 'Связаться',
+    columnsHidden: 'Не помещаются при этой ширине: {columns}',
+    loadingPeople: 'Загружаем сотрудников…',
   },
   progress: {
     waiting: 'Ждём ответа Битрикс24…',

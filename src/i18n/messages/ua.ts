@@ -4,11 +4,13 @@ import install from './parts/install.ua'
 import errors from './parts/errors.ua'
 import org from './parts/org.ua'
 import storage from './parts/storage.ua'
+import link from './parts/link.ua'
 import crash from './parts/crash.ua'
 
 export default {
   org,
   storage,
+  link,
   crash,
   errors,
   install,
@@ -68,6 +70,12 @@ export default {
     emptyIncompleteBody: 'Бітрікс24 нікого не знайшов за цим ім’ям, а фільтри застосовуються до {loaded} уже прочитаних співробітників: решта довідника ще завантажується.',
     blockedTitle: 'Бітрікс24 тимчасово обмежив читання для цього застосунку',
     blockedBody: 'Усе показане залишається, у ньому можна шукати. Довідник продовжить завантаження сам о {time}.',
+    rowMessage: 'Написати: {name}',
+    rowCall: 'Зателефонувати: {name}',
+    rowEmail: 'Лист: {name}',
+    contact: 'Зв\'язатися',
+    columnsHidden: 'Не вміщуються за цієї ширини: {columns}',
+    loadingPeople: 'Завантажуємо співробітників…',
   },
   progress: {
     waiting: 'Чекаємо на відповідь Бітрікс24…',

@@ -8,7 +8,7 @@ import { toPeople } from './people-loader'
 import type { usePortalBudgetStore } from '../portal-budget'
 
 /** the portal is asked once typing pauses this long: one request per pause, not per keystroke */
-export const PORTAL_SEARCH_PAUSE_MS = 350
+const PORTAL_SEARCH_PAUSE_MS = 350
 
 export type PortalSearchStatus = 'idle' | 'searching' | 'done' | 'failed'
 

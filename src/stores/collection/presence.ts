@@ -6,7 +6,7 @@ import type { Person } from '@/domain/person'
 import type { usePortalBudgetStore } from '../portal-budget'
 
 /** presence shown is refreshed when it is older than this */
-export const PRESENCE_MAX_AGE_MS = 60_000
+const PRESENCE_MAX_AGE_MS = 60_000
 
 /**
  * Presence goes stale without any change of the person's record, so a kept list cannot know it. It is asked

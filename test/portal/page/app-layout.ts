@@ -7,7 +7,7 @@ import type { FrameSession, PortalStore } from '../types'
 import type { AppFrameConfig, InitData } from './bridge/config'
 import { esc } from './html'
 
-export const SERVER_ENDPOINT = 'https://oauth.bitrix.info/rest/'
+const SERVER_ENDPOINT = 'https://oauth.bitrix.info/rest/'
 
 export interface AppOrigin {
   /** `proto://host[:explicit port]` as the real portal compares it */
@@ -17,7 +17,7 @@ export interface AppOrigin {
 }
 
 /** APP_PROTO + '://' + APP_HOST, where APP_HOST keeps the port only when the URL names it. */
-export function appOriginOf(appUrl: string): AppOrigin {
+function appOriginOf(appUrl: string): AppOrigin {
   const m = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/?#]*@)?([^/?#]+)/i.exec(appUrl.trim())
   if (!m) {
     const u = new URL(appUrl)
@@ -29,7 +29,7 @@ export function appOriginOf(appUrl: string): AppOrigin {
 }
 
 /** APP_URL + ('?' | '&') + DOMAIN, PROTOCOL, LANG, APP_SID (before any #fragment). */
-export function frameAction(appUrl: string, params: Array<[string, string]>): string {
+function frameAction(appUrl: string, params: Array<[string, string]>): string {
   const hashAt = appUrl.indexOf('#')
   const base = hashAt >= 0 ? appUrl.slice(0, hashAt) : appUrl
   const hash = hashAt >= 0 ? appUrl.slice(hashAt) : ''
@@ -60,13 +60,13 @@ export function buildAppFrame(store: PortalStore, session: FrameSession, opts: {
   const token = session.token
   const ttl = String(Math.max(0, Math.round((token.expiresAt - Date.now()) / 1000)))
 
-  let placementOptions: Record<string, string> | [] = Array.isArray(session.placementOptions)
+  let placementOptions: Record<string, unknown> | [] = Array.isArray(session.placementOptions)
     ? []
     : { ...session.placementOptions }
   if (!Array.isArray(placementOptions) && Object.keys(placementOptions).length === 0) placementOptions = []
   // USER_PROFILE_* always carry the card URI (docs widget_data)
   if (!Array.isArray(placementOptions) && placement.startsWith('USER_PROFILE_') && placementOptions.USER_ID && !placementOptions.URI) {
-    placementOptions.URI = `/company/personal/user/${placementOptions.USER_ID}/`
+    placementOptions.URI = `/company/personal/user/${String(placementOptions.USER_ID)}/`
   }
 
   const deny: string[] = []

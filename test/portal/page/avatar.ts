@@ -12,7 +12,7 @@ function initials(user: FixtureUser | undefined): string {
 }
 
 /** A pleasant, stable colour for an id (golden-angle hue walk). */
-export function avatarColor(id: number): string {
+function avatarColor(id: number): string {
   const hue = Math.round((id * 137.508) % 360)
   return `hsl(${hue}, 52%, 46%)`
 }

@@ -22,7 +22,7 @@ export interface AccessHit {
 const LIMIT = 50
 
 /** Real, active people: no bots, e-mail users, connectors or replicas. */
-export function isRealPerson(u: FixtureUser): boolean {
+function isRealPerson(u: FixtureUser): boolean {
   return u.ACTIVE && u.EXTERNAL_AUTH_ID === null && u.USER_TYPE !== 'email'
 }
 

@@ -11,7 +11,7 @@ import { LANGS, PERSONAS, PLACEMENTS, SCOPES } from './scenario'
 import { APP_TITLE, displayName, renderBare, renderShell, withQuery } from './shell'
 
 /** Codes the fault injector offers (portal-protocol.md 2.3 / 7.3.3 and the SDK table in b24jssdk.md C.4). */
-export const FAULT_CODES: Array<[code: string, note: string]> = [
+const FAULT_CODES: Array<[code: string, note: string]> = [
   ['QUERY_LIMIT_EXCEEDED', '503 · SDK retries'],
   ['OPERATION_TIME_LIMIT', '429 · SDK waits'],
   ['expired_token', '401 · SDK refreshes'],
@@ -27,7 +27,7 @@ export const FAULT_CODES: Array<[code: string, note: string]> = [
   ['INTERNAL_SERVER_ERROR', '500'],
 ]
 
-export function personas(store: PortalStore): PersonaInfo[] {
+function personas(store: PortalStore): PersonaInfo[] {
   return PERSONAS.map((key) => {
     let userId = 0
     try {

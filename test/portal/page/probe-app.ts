@@ -33,7 +33,7 @@ export interface ProbeServer {
 }
 
 /** The probe page. Everything the tests need is reachable from `window` in the app frame. */
-export const PROBE_HTML = `<!doctype html>
+const PROBE_HTML = `<!doctype html>
 <html><head><meta charset="utf-8"><title>SDK probe</title>
 <script src="/sdk.js"></script></head>
 <body style="margin:0;font:14px sans-serif"><div id="out" style="padding:12px">SDK probe app</div>

@@ -12,6 +12,7 @@ import { searchAccess, searchPeople } from './people'
 import { renderFrameSlider, renderNotInstalled, renderPortalPage } from './portal-page'
 import { renderProfile, renderStubPage } from './profile'
 import { parseScenario, viewerOf } from './scenario'
+import { appPageOptions } from './app-page-options'
 import { renderBare } from './shell'
 
 export type PageRouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>
@@ -46,6 +47,9 @@ export async function createPageRoutes(store: PortalStore): Promise<PageRouteHan
       if (req.method === 'POST') req.resume()
       const { scenario, viewerQuery } = parseScenario(store, url.searchParams)
       const session = store.openFrame(scenario)
+      // the app's own page hands its query string on to the app, as a portal does (app-page-options.ts)
+      const pageOptions = session.scenario.placement === 'DEFAULT' ? appPageOptions(url.search.slice(1)) : {}
+      if (Object.keys(pageOptions).length) session.placementOptions = pageOptions
       const input = {
         store,
         scenario,

@@ -51,6 +51,12 @@ function parseId(value: string | null, store: PortalStore): number | undefined {
   return id > 0 && store.userById(id) ? id : undefined
 }
 
+/**
+ * The query parameters parseScenario reads: the stand-in's own switches, which no real portal address has, so
+ * they never reach the app as PLACEMENT_OPTIONS (app-page-options.ts).
+ */
+export const SCENARIO_PARAMETERS = ['persona', 'userId', 'placement', 'placementUserId', 'lang', 'scope', 'installed', 'static', 'silent'] as const
+
 export interface ParsedScenario {
   scenario: Scenario
   /** the parameters that keep the same viewer on portal links (`persona`, `userId`), only when given */

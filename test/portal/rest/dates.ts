@@ -2,7 +2,7 @@
  * Date formats of the portal. The server's time zone is Moscow (+03:00, no DST), as on the Russian cloud
  * clusters the docs' examples come from; REST dates carry it (`date('c')`, CRestUtil::ConvertDate*).
  */
-export const SERVER_OFFSET_MIN = 180
+const SERVER_OFFSET_MIN = 180
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 

@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http'
 import { isoServer } from './dates'
 
-export const REST_HEADERS: Record<string, string> = {
+const REST_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': 'origin, content-type, accept',
   'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',

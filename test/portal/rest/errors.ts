@@ -10,7 +10,7 @@ export interface ErrorSpec {
   description: string
 }
 
-export const ERRORS: Record<string, ErrorSpec> = {
+const ERRORS: Record<string, ErrorSpec> = {
   INTERNAL_SERVER_ERROR: { status: 500, description: 'Internal server error' },
   ERROR_UNEXPECTED_ANSWER: { status: 500, description: 'Server returned an unexpected response' },
   QUERY_LIMIT_EXCEEDED: { status: 503, description: 'Too many requests' },

@@ -31,9 +31,6 @@ export function phpTruthy(v: unknown): boolean {
   return true
 }
 
-/** PHP `empty()` is the opposite of truthiness. */
-export const phpEmpty = (v: unknown): boolean => !phpTruthy(v)
-
 /** PHP intval: leading integer of a string ('12abc' → 12, 'abc' → 0), arrays → 0 or 1. */
 export function phpIntval(v: unknown): number {
   if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) : 0

@@ -40,7 +40,7 @@ export function restRuntime(store: PortalStore): Runtime {
 /** the method the portal does not book operating time to */
 const UNBOOKED = 'batch'
 
-export const operatingKey = (client: string, method: string): string => `${client}:${method}`
+const operatingKey = (client: string, method: string): string => `${client}:${method}`
 
 /** Whether the limit refuses this call now; a refusal is counted. */
 export function operatingBlocked(store: PortalStore, client: string, method: string): boolean {

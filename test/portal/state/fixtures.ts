@@ -18,7 +18,7 @@ export const HTML_SAMPLES = {
   WORK_POSITION: '"Quotes" & Ampersands <Co>',
 } as const
 
-export function defaultNow(): number {
+function defaultNow(): number {
   return Math.floor(Date.now() / HOUR) * HOUR
 }
 

@@ -24,7 +24,7 @@ const KINDS: Record<string, Kind> = {
 /** written by sign-in and activity tracking, which keep TIMESTAMP_X */
 const ACTIVITY_FIELDS = new Set(['LAST_LOGIN', 'LAST_ACTIVITY_DATE', 'IS_ONLINE'])
 
-export const EDITABLE_FIELDS = Object.keys(KINDS)
+const EDITABLE_FIELDS = Object.keys(KINDS)
 
 /** One field's value checked and brought to the fixture form (ISO datetimes in UTC seconds); throws on a bad value. */
 function checkValue(field: string, kind: Kind, v: unknown, departmentExists: (id: number) => boolean): unknown {

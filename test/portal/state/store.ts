@@ -48,7 +48,7 @@ export function storeInternals(store: PortalStore): StoreInternals {
   return found
 }
 
-export function defaultScenario(): Scenario {
+function defaultScenario(): Scenario {
   return {
     persona: 'admin',
     userId: null,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parsePlacementOptions, placementView } from '@/domain/placement'
+import { openingViewQuery, parsePlacementOptions, placementView, viewPlacementOptions } from '@/domain/placement'
+import { DEFAULT_VIEW } from '@/domain/view-state'
+import { NO_FACETS } from '@/domain/facets'
 
 describe('parsePlacementOptions', () => {
   it('reads the options as an object, as a JSON string, with keys in any case and numbers as text', () => {
@@ -64,5 +66,32 @@ describe('placementView', () => {
   it('names a placement it does not know', () => {
     expect(placementView('CRM_DEAL_DETAIL_TAB', { ID: '12' })).toEqual({ kind: 'unknown', placement: 'CRM_DEAL_DETAIL_TAB' })
     expect(placementView('', [])).toEqual({ kind: 'unknown', placement: '' })
+  })
+})
+
+describe('a directory view through PLACEMENT_OPTIONS', () => {
+  const sales = { ...DEFAULT_VIEW, facets: { ...NO_FACETS, departments: [2, 17], withSubdepartments: false } }
+
+  it('travels as one text option and arrives as the URL query the directory reads', () => {
+    const options = viewPlacementOptions(sales)
+    expect(options).toEqual({ VIEW: 'dept=2%2C17&sub=0' })
+    // as openApplication hands it to the new page: an object, or a JSON string, keys in any case
+    expect(openingViewQuery(options)).toEqual({ dept: '2,17', sub: '0' })
+    expect(openingViewQuery(JSON.stringify({ view: options.VIEW, IFRAME: 'Y' }))).toEqual({ dept: '2,17', sub: '0' })
+  })
+
+  it('keeps lists of values', () => {
+    const view = { ...DEFAULT_VIEW, query: 'ann', facets: { ...NO_FACETS, cities: ['Berlin', 'Köln'] } }
+    expect(openingViewQuery(viewPlacementOptions(view))).toEqual({ q: 'ann', city: ['Berlin', 'Köln'] })
+  })
+
+  it('has no view without the option, with an empty one, or with nothing the directory understands', () => {
+    for (const raw of [[], {}, { URI: '/company/' }, { VIEW: '' }, { VIEW: 'dept=abc&person=5' }, '{"VIEW":']) {
+      expect(openingViewQuery(raw)).toBeNull()
+    }
+  })
+
+  it('drops a hostile piece on its own, as from a shared link', () => {
+    expect(openingViewQuery({ VIEW: 'dept=2,x,-3&pos=%00Sales%1F&sort=__proto__&online=1' })).toEqual({ dept: '2', pos: ['Sales'], online: '1' })
   })
 })

@@ -2,12 +2,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createI18n } from 'vue-i18n'
 import { createMemoryHistory, createRouter } from 'vue-router'
+import { createPinia, setActivePinia } from 'pinia'
 import b24UiPlugin from '@bitrix24/b24ui-nuxt/vue-plugin'
 import exportEn from '@/i18n/messages/admin/export.en'
 import ExportMenu from '@/components/export/ExportMenu.vue'
 import * as download from '@/export/download'
 import { toPerson, type Person } from '@/domain/person'
 import type { ExportTable } from '@/domain/export-table'
+import type { PortalFrame } from '@/bitrix24/frame'
+import { useSessionStore } from '@/stores/session'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -18,11 +21,14 @@ const table = (): ExportTable => ({ title: 'People', columns: ['Name'], rows: [[
 const anna = toPerson({ ID: '1', NAME: 'Anna', LAST_NAME: 'Ivanova' })!
 const boris = toPerson({ ID: '2', NAME: 'Boris' })!
 
-async function openMenu(props: { table: () => ExportTable; people?: () => Person[] }) {
+async function openMenu(props: { table: () => ExportTable; people?: () => Person[] }, lang = 'en') {
   const i18n = createI18n({ legacy: false, locale: 'en', messages: { en: { export: exportEn } } })
   // the kit's menu items are links and look for a router
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { render: () => null } }] })
-  const wrapper = mount(ExportMenu, { props, global: { plugins: [i18n, router, b24UiPlugin] }, attachTo: document.body })
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useSessionStore().frame = { lang } as PortalFrame
+  const wrapper = mount(ExportMenu, { props, global: { plugins: [i18n, router, pinia, b24UiPlugin] }, attachTo: document.body })
   await wrapper.get('[data-testid="export-menu"]').trigger('keydown', { key: 'Enter' })
   await flushPromises()
   return wrapper
@@ -50,6 +56,14 @@ describe('ExportMenu', () => {
     expect(build).toHaveBeenCalledTimes(1)
     expect(blob.type).toBe('text/csv;charset=utf-8')
     expect(fileName).toMatch(/^people-directory-people-\d{4}-\d{2}-\d{2}\.csv$/)
+    wrapper.unmount()
+  })
+
+  it('separates the CSV the way Excel in the portal language does', async () => {
+    vi.spyOn(download, 'downloadBlob').mockImplementation(() => {})
+    const wrapper = await openMenu({ table: () => ({ title: 'Люди', columns: ['Имя', 'Телефон'], rows: [['Анна', '+7 495 123-45-67']] }) }, 'ru')
+    const { blob } = await choose('export-csv')
+    expect(await blob.text()).toBe("\uFEFFИмя;Телефон\r\nАнна;\"'+7 495 123-45-67\"")
     wrapper.unmount()
   })
 

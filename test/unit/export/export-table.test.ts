@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { exportFileName, sanitizeCell } from '@/domain/export-table'
+import { exportFileName } from '@/domain/export-table'
 
 const day = new Date(2026, 10, 22, 23, 30)
 
@@ -30,26 +30,5 @@ describe('exportFileName', () => {
     const name = exportFileName('😀'.repeat(100), 'csv', day)
     expect(name.length).toBeLessThanOrEqual(80)
     expect(name).not.toMatch(/[\ud800-\udfff]/u)
-  })
-})
-
-describe('sanitizeCell', () => {
-  it('turns text a spreadsheet would evaluate into plain text', () => {
-    expect(sanitizeCell('=HYPERLINK("http://evil","click")')).toBe(`'=HYPERLINK("http://evil","click")`)
-    expect(sanitizeCell('+cmd|calc')).toBe(`'+cmd|calc`)
-    expect(sanitizeCell('-2+3+cmd|calc')).toBe(`'-2+3+cmd|calc`)
-    expect(sanitizeCell('@SUM(A1:A2)')).toBe(`'@SUM(A1:A2)`)
-    expect(sanitizeCell('\t=1+1')).toBe(`'\t=1+1`)
-    expect(sanitizeCell('\r=1+1')).toBe(`'\r=1+1`)
-    expect(sanitizeCell('- Team lead')).toBe(`'- Team lead`)
-  })
-  it('keeps phone numbers and numbers as they are', () => {
-    expect(sanitizeCell('+7 999 123-45-67')).toBe('+7 999 123-45-67')
-    expect(sanitizeCell('+1 (555) 010.9999')).toBe('+1 (555) 010.9999')
-    expect(sanitizeCell('-5')).toBe('-5')
-    expect(sanitizeCell('+')).toBe(`'+`)
-  })
-  it('leaves ordinary text alone', () => {
-    for (const text of ['Анна Иванова', 'a=b', 'x@example.com', '', "'quoted"]) expect(sanitizeCell(text)).toBe(text)
   })
 })

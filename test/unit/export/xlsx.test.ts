@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Buffer } from 'node:buffer'
 import readXlsxFile from 'read-excel-file/node'
+import { strFromU8, unzipSync } from 'fflate'
 import type { ExportTable } from '@/domain/export-table'
 import { sheetName, xlsxBlob } from '@/export/xlsx'
 
@@ -8,15 +9,26 @@ const table: ExportTable = {
   title: 'Отдел продаж: Москва / Санкт-Петербург [2026]',
   columns: ['Имя', 'Должность', 'Телефон'],
   rows: [
-    ['Анна Иванова', 'Руководитель, "отдел" продаж', '+7 999 123-45-67'],
+    ['Анна Иванова', 'Руководитель, "отдел" продаж', '+7 495 123-45-67'],
     ['Zoë 😀', 'Line one\nline two', ''],
-    ['=HYPERLINK("x")', '007', '-5'],
+    ['=HYPERLINK("x")', '-2+3', '+79161234567, 007'],
+    ['@SUM(A1:A2)', '+cmd|calc', '12345'],
   ],
 }
 
 /** The app's Blob is the test environment's; the reader wants Node's bytes. */
 async function read(blob: Blob) {
   return readXlsxFile(Buffer.from(await blob.arrayBuffer()))
+}
+
+/** Every cell of the sheet as stored: its address, its type (`t`) and whether it holds a formula. */
+async function storedCells(blob: Blob): Promise<{ ref: string; type: string | null; formula: boolean }[]> {
+  const sheet = strFromU8(unzipSync(new Uint8Array(await blob.arrayBuffer()))['xl/worksheets/sheet1.xml']!)
+  return [...sheet.matchAll(/<c ([^>]*?)(\/>|>(.*?)<\/c>)/g)].map(([, attributes, , content]) => ({
+    ref: /\br="([A-Z]+\d+)"/.exec(attributes!)![1]!,
+    type: /\bt="(\w+)"/.exec(attributes!)?.[1] ?? null,
+    formula: (content ?? '').includes('<f'),
+  }))
 }
 
 describe('xlsxBlob', () => {
@@ -29,8 +41,23 @@ describe('xlsxBlob', () => {
       table.columns,
       table.rows[0],
       ['Zoë 😀', 'Line one\nline two', null],
-      [`'=HYPERLINK("x")`, '007', '-5'],
+      table.rows[2],
+      table.rows[3],
     ])
+  })
+  it('shows values as written: no apostrophe in front, phones as text rather than numbers', async () => {
+    const [sheet] = await read(await xlsxBlob(table))
+    const cells = sheet!.data.flat().filter((cell) => cell !== null)
+    expect(cells.every((cell) => typeof cell === 'string' && !cell.startsWith("'"))).toBe(true)
+    expect(sheet!.data.slice(1).map((row) => row[2])).toEqual(['+7 495 123-45-67', null, '+79161234567, 007', '12345'])
+  })
+  it('stores every cell as text and none as a formula or a number', async () => {
+    const cells = await storedCells(await xlsxBlob(table))
+    // a header and four rows of three, less the one empty cell, which is not written at all
+    expect(cells).toHaveLength(5 * 3 - 1)
+    expect(cells.filter((cell) => cell.type !== 's' || cell.formula)).toEqual([])
+    // the phone column among them, down to the digits-only 12345
+    expect(cells.filter((cell) => cell.ref.startsWith('C')).map((cell) => cell.ref)).toEqual(['C1', 'C2', 'C4', 'C5'])
   })
   it('names the sheet after the table within Excel’s rules', async () => {
     const [sheet] = await read(await xlsxBlob(table))

@@ -88,6 +88,28 @@ describe('person store: a card while the collection is incomplete', () => {
     expect(store.departmentsKnown).toBe(true)
   })
 
+  it('makes a team of the people around, each once, whose full lists open the directory in the portal\'s slider', async () => {
+    const session = signIn()
+    const openApplication = vi.fn(async () => {})
+    session.frame = { ...session.frame, actions: { openApplication } } as unknown as PortalFrame
+    fetchPersonAround.mockResolvedValue(aroundTwo())
+    const store = usePersonStore()
+    await store.show(2)
+
+    const team = store.team!
+    expect(team.managers.map((p) => p.id)).toEqual([1])
+    expect(team.reports.people.map((p) => p.id).sort()).toEqual([3, 5])
+    // the head of Sales sits in Sales: the 79 people there besides them are their reports, not colleagues
+    expect(team.reports.count).toBe(80)
+    expect(team.colleagues).toEqual({ people: [], count: 0, list: null })
+
+    store.openList(team.reports.list!)
+    // Sales and below, as the head of Key accounts reports to them too
+    expect(openApplication).toHaveBeenCalledWith({ VIEW: 'dept=2' })
+    store.openList(store.lists.colleagues!)
+    expect(openApplication).toHaveBeenLastCalledWith({ VIEW: 'dept=2&sub=0' })
+  })
+
   it('reuses what it read: the tree, the person\'s departments, and a card already looked up', async () => {
     signIn()
     fetchPersonAround.mockResolvedValueOnce(aroundTwo())

@@ -1,7 +1,7 @@
 import type { ChartTheme } from './useChartTheme'
 
 /** Fixed row height of the horizontal bar charts: the chart grows with its bars rather than squeezing them. */
-export const BAR_ROW_HEIGHT = 28
+const BAR_ROW_HEIGHT = 28
 
 /** Height of a horizontal bar chart: room for every bar plus the chart's own margins. */
 export function barChartHeight(bars: number): number {

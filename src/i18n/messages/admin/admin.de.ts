@@ -14,6 +14,7 @@ export default {
   notAllowedBody: 'Nur Bitrix24-Administratoren und die Personen, denen sie Zugriff geben, können die Administrationsbereiche öffnen.',
   settingsOnlyAdmins: 'Nur Bitrix24-Administratoren können festlegen, wer Zugriff hat.',
   backToDirectory: 'Zurück zum Verzeichnis',
+  ownRights: 'Was Sie hier sehen, folgt Ihren eigenen Bitrix24-Rechten: nur die Personen, die Ihr Konto sehen darf – möglicherweise weniger, als ein Administrator sieht.',
   peopleGridLabel: 'Alle Mitarbeiter, einschließlich entlassener Mitarbeiter und Extranet-Nutzer',
   never: 'Nie',
   dismissed: 'Entlassen',

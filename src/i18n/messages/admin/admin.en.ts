@@ -12,6 +12,7 @@ export default {
   notAllowedBody: 'Only Bitrix24 administrators, and the people they give access to, can open the administration views.',
   settingsOnlyAdmins: 'Only Bitrix24 administrators can choose who has access.',
   backToDirectory: 'Back to the directory',
+  ownRights: 'What you see here follows your own Bitrix24 rights: only the people your account may see, which can be fewer than an administrator sees.',
   peopleGridLabel: 'All people, dismissed and extranet included',
   never: 'Never',
   dismissed: 'Dismissed',

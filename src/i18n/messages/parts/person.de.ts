@@ -34,6 +34,12 @@ export default {
     more: 'und {n} weitere',
     team: 'Team',
   },
+  team: {
+    title: 'Mein Team',
+    online: 'niemand online | {n} online | {n} online',
+    back: 'Zurück zu meinem Team',
+    empty: 'Niemand anzuzeigen: In der Bitrix24-Struktur haben Sie keine Vorgesetzten, Kollegen oder Mitarbeitenden.',
+  },
   online: 'Online',
   offline: 'Offline',
   extranet: 'Extranet-Nutzer',

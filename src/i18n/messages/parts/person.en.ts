@@ -33,6 +33,12 @@ export default {
     more: 'and {n} more',
     team: 'Team',
   },
+  team: {
+    title: 'My team',
+    online: 'no one online | {n} online | {n} online',
+    back: 'Back to my team',
+    empty: 'Nobody to show: the Bitrix24 structure gives you no manager, colleagues or reports.',
+  },
   online: 'Online',
   offline: 'Offline',
   extranet: 'Extranet user',

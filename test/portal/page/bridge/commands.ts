@@ -25,7 +25,7 @@ const reply = (result?: unknown, note?: string): Outcome => ({ status: 'reply', 
 const noReply = (note?: string, after?: () => void): Outcome => ({ status: 'no-reply', note, after })
 
 /** Paths the portal opens in a slider (openPath), after normalisation. */
-export const OPEN_PATH_ALLOWED =
+const OPEN_PATH_ALLOWED =
   /^\/(?:crm\/(?:deal|lead|contact|company)\/|marketplace\/|company\/personal\/user\/\d+\/|workgroups\/group\/\d+\/)/
 
 /** The SDK encodes the wanted slider width in a `../`-laden prefix (slider.openPath(url, width)). */

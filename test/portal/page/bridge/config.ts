@@ -24,8 +24,8 @@ export interface InitData {
   USER_OPTIONS: Record<string, unknown> | []
   APP_OPTIONS: Record<string, unknown> | []
   PLACEMENT: string
-  /** object (not a JSON string) or [] when empty */
-  PLACEMENT_OPTIONS: Record<string, string> | []
+  /** object (not a JSON string) or [] when empty; values are text, or nested objects from bracket keys */
+  PLACEMENT_OPTIONS: Record<string, unknown> | []
 }
 
 /** One `app.layout`: the iframe, the form that opens it, and what its bridge answers. */

@@ -17,7 +17,7 @@ export interface FrameMessage {
   form: 'string' | 'object'
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false
   const proto = Object.getPrototypeOf(value) as unknown
   return proto === Object.prototype || proto === null

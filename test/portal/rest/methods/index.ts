@@ -5,7 +5,7 @@ import { BATCH_METHODS } from './batch'
 import { DEPARTMENT_METHODS } from './department'
 import { USER_METHODS } from './user'
 
-export const METHODS: Record<string, MethodDef> = {
+const METHODS: Record<string, MethodDef> = {
   ...USER_METHODS,
   ...DEPARTMENT_METHODS,
   ...BATCH_METHODS,

@@ -17,7 +17,7 @@ import type { FixtureUser } from '../../types'
 /** letters and digits of any script; everything else separates words */
 const WORD = /[\p{L}\p{N}]+/gu
 
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? []
 }
 

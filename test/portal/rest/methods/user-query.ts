@@ -9,7 +9,7 @@ import type { Directory, Visibility } from '../../state/directory'
 import type { FixtureUser } from '../../types'
 import { compileFilter, sortUsers, type UserFilter } from './user-filter'
 
-export const PAGE_SIZE = 50
+const PAGE_SIZE = 50
 const CACHE_ENTRIES = 24
 
 export interface PageRequest {
