@@ -3,7 +3,7 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test'
 import Papa from 'papaparse'
 import { parse as parseCsv } from 'csv-parse/sync'
 import readXlsxFile from 'read-excel-file/node'
-import { appFrame, controlPost, logPosition, openPortal, peopleCount, persona, portalLog, rest, storedDirectory, type LogEntry, type Persona } from './portal'
+import { allDepartments, appFrame, controlPost, logPosition, openPortal, peopleCount, persona, portalLog, rest, storedDirectory, type LogEntry, type Persona } from './portal'
 
 /** A user as the portal's own user.get sends it to an admin. */
 interface RawUser {
@@ -23,14 +23,8 @@ interface RawUser {
   UF_PHONE_INNER?: string
 }
 
-interface RawDepartment {
-  ID: string
-  UF_HEAD?: string
-}
-
 const ALL_SCOPES = { scope: 'user,department,placement' }
 
-// wide enough for the filter panel to sit beside the table
 /** The grid's column headers without the row's contact actions, sort marks dropped. */
 async function dataHeaders(app: FrameLocator): Promise<string[]> {
   const cells = app.locator('[data-testid="people-grid"] th:not([data-column="actions"])')
@@ -61,15 +55,6 @@ async function everyone(page: Page): Promise<RawUser[]> {
     })
     users.push(...result)
     if (result.length < 50) return users
-  }
-}
-
-async function allDepartments(page: Page): Promise<RawDepartment[]> {
-  const departments: RawDepartment[] = []
-  for (let start = 0; ; start += 50) {
-    const { result, total } = await rest<RawDepartment[]>(page, 'department.get', { start })
-    departments.push(...result)
-    if (departments.length >= (total ?? 0) || result.length === 0) return departments
   }
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type FrameLocator } from '@playwright/test'
-import { logPosition, openPortal, persona, portalLog, type LogEntry } from './portal'
+import { logPosition, openPortal, persona, settledCommands } from './portal'
 
 /**
  * A card in a profile placement costs the portal a few user.get pages, whatever its size: Bitrix24 limits
@@ -7,34 +7,6 @@ import { logPosition, openPortal, persona, portalLog, type LogEntry } from './po
  * pages of it. The stand-in portal here has 5,000 people.
  */
 const MAX_PAGES = 5
-
-/** Each user.get the viewer's app ran since a point of the log (a batch's commands one by one), decoded. */
-function userGetCommands(entries: LogEntry[], userId: number): string[] {
-  const commands: string[] = []
-  for (const entry of entries) {
-    if (entry.kind !== 'rest' || (entry as { userId?: number }).userId !== userId) continue
-    if (entry.name === 'user.get') commands.push(JSON.stringify(entry.params))
-    if (entry.name === 'batch') {
-      for (const value of Object.values((entry.params.cmd ?? {}) as Record<string, unknown>)) {
-        const text = decodeURIComponent(String(value))
-        if (text.startsWith('user.get')) commands.push(text)
-      }
-    }
-  }
-  return commands
-}
-
-/** Waits until the app has stopped asking for people (a walk would go on for seconds), and reads what it asked. */
-async function settledCommands(request: APIRequestContext, since: number, viewerId: number): Promise<string[]> {
-  let commands: string[] = []
-  for (let tries = 0; tries < 10; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    const now = userGetCommands(await portalLog(request, since), viewerId)
-    if (tries > 0 && now.length === commands.length) break
-    commands = now
-  }
-  return commands
-}
 
 /**
  * Waits for the card with a manager and colleagues (a head of their only department has no colleagues besides

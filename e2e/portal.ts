@@ -103,3 +103,48 @@ export async function storedDirectory(page: Page): Promise<string> {
       }),
   )
 }
+
+/** Each user.get the viewer's app ran since a point of the log (a batch's commands one by one), decoded. */
+export function userGetCommands(entries: LogEntry[], userId: number): string[] {
+  const commands: string[] = []
+  for (const entry of entries) {
+    if (entry.kind !== 'rest' || (entry as { userId?: number }).userId !== userId) continue
+    if (entry.name === 'user.get') commands.push(JSON.stringify(entry.params))
+    if (entry.name === 'batch') {
+      for (const value of Object.values((entry.params.cmd ?? {}) as Record<string, unknown>)) {
+        const text = decodeURIComponent(String(value))
+        if (text.startsWith('user.get')) commands.push(text)
+      }
+    }
+  }
+  return commands
+}
+
+/** Waits until the app has stopped asking for people (a walk would go on for seconds), and reads what it asked. */
+export async function settledCommands(request: APIRequestContext, since: number, viewerId: number): Promise<string[]> {
+  let commands: string[] = []
+  for (let tries = 0; tries < 10; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const now = userGetCommands(await portalLog(request, since), viewerId)
+    if (tries > 0 && now.length === commands.length) break
+    commands = now
+  }
+  return commands
+}
+
+/** A department as the portal's own department.get sends it. */
+export interface RawDepartment {
+  ID: string
+  PARENT?: string
+  UF_HEAD?: string
+}
+
+/** Every department of the portal, by its own department.get, page by page. */
+export async function allDepartments(page: Page): Promise<RawDepartment[]> {
+  const departments: RawDepartment[] = []
+  for (let start = 0; ; start += 50) {
+    const { result, total } = await rest<RawDepartment[]>(page, 'department.get', { start })
+    departments.push(...result)
+    if (departments.length >= (total ?? 0) || result.length === 0) return departments
+  }
+}

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { controlPost, logPosition, openPortal, persona, portalLog, rest, type LogEntry } from './portal'
+import { expect, test, type Page } from '@playwright/test'
+import { allDepartments, controlPost, logPosition, openPortal, persona, portalLog, rest, settledCommands, userGetCommands } from './portal'
 
 /** The user.get pages the profile menu may cost the portal, as for any card in a profile placement. */
 const MAX_PAGES = 5
@@ -9,40 +9,6 @@ interface RawUser {
   ID: string
   IS_ONLINE?: string
   UF_DEPARTMENT?: number[]
-}
-
-interface RawDepartment {
-  ID: string
-  PARENT?: string
-  UF_HEAD?: string
-}
-
-/** Each user.get the viewer's app ran since a point of the log (a batch's commands one by one), decoded. */
-function userGetCommands(entries: LogEntry[], userId: number): string[] {
-  const commands: string[] = []
-  for (const entry of entries) {
-    if (entry.kind !== 'rest' || (entry as { userId?: number }).userId !== userId) continue
-    if (entry.name === 'user.get') commands.push(JSON.stringify(entry.params))
-    if (entry.name === 'batch') {
-      for (const value of Object.values((entry.params.cmd ?? {}) as Record<string, unknown>)) {
-        const text = decodeURIComponent(String(value))
-        if (text.startsWith('user.get')) commands.push(text)
-      }
-    }
-  }
-  return commands
-}
-
-/** Waits until the app has stopped asking for people, then reads what it asked. */
-async function settledCommands(request: APIRequestContext, since: number, viewerId: number): Promise<string[]> {
-  let commands: string[] = []
-  for (let tries = 0; tries < 10; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    const now = userGetCommands(await portalLog(request, since), viewerId)
-    if (tries > 0 && now.length === commands.length) break
-    commands = now
-  }
-  return commands
 }
 
 function expectWithinBudget(commands: string[]) {
@@ -59,15 +25,6 @@ async function workingIn(page: Page, departmentIds: number[]): Promise<RawUser[]
     const { result } = await rest<RawUser[]>(page, 'user.get', { filter: { UF_DEPARTMENT: departmentIds, ACTIVE: true }, start })
     users.push(...result)
     if (result.length < 50) return users
-  }
-}
-
-async function allDepartments(page: Page): Promise<RawDepartment[]> {
-  const departments: RawDepartment[] = []
-  for (let start = 0; ; start += 50) {
-    const { result, total } = await rest<RawDepartment[]>(page, 'department.get', { start })
-    departments.push(...result)
-    if (departments.length >= (total ?? 0) || result.length === 0) return departments
   }
 }
 
