@@ -8,8 +8,10 @@ import type { KnipConfig } from 'knip'
  */
 const config: KnipConfig = {
   entry: [
-    // run with tsx by hand (those package.json's scripts run, knip finds there): tracing a cold open, the tools
+    // run with tsx by hand (those package.json's scripts run, knip finds there): tracing a cold open, profiling a
+    // keystroke, the tools
     'test/bench/trace-open.ts',
+    'test/bench/profile-search.ts',
     'test/tools/*.ts',
     // bundled with esbuild at run time by the benchmark, as the plain page it compares the app with
     'test/bench/reference/loader.ts',

@@ -1,7 +1,6 @@
-import { computed, h, type Ref } from 'vue'
+import { computed, h, type Ref, type VNodeChild } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useNow } from '@vueuse/core'
-import type { ColumnDef } from '@tanstack/vue-table'
 import type { Person } from '@/domain/person'
 import { COLUMN_WIDTHS, type ColumnKey, type SortKey } from '@/domain/columns'
 import { localTime } from '@/domain/local-time'
@@ -11,23 +10,21 @@ import PresenceBadge from '@/components/people/PresenceBadge.vue'
 import RowActions from '@/components/people/RowActions.vue'
 import { usePersonColumnText } from './usePersonColumnText'
 
-export interface GridColumnMeta {
+/** One column of the people grid: its header, how it sorts and how wide it is drawn, and its cell. */
+export interface GridColumn {
+  id: ColumnKey | typeof ACTIONS_COLUMN
+  header: () => VNodeChild
   /** the store's sort key, when the column sorts */
   sortKey?: SortKey
   /** drawn width in CSS px */
   width: number
+  cell: (person: Person) => VNodeChild
 }
 
 /** The row's contact actions: not a column of the choice, always last. */
 export const ACTIONS_COLUMN = 'actions'
 /** its width in CSS px: three small buttons */
 export const ACTIONS_WIDTH = 120
-
-// Column meta carries the grid's own settings; TanStack's type is declared for extension this way.
-declare module '@tanstack/vue-table' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type
-  interface ColumnMeta<TData, TValue> extends Partial<GridColumnMeta> {}
-}
 
 interface Options {
   words: Ref<readonly string[]>
@@ -44,17 +41,11 @@ export function usePeopleGridColumns({ words, locale, departmentLabel }: Options
   const now = useNow({ interval: 60_000 })
   const { text } = usePersonColumnText(locale, departmentLabel)
 
-  return computed<ColumnDef<Person>[]>(() => {
-    const column = (
-      id: ColumnKey,
-      meta: Omit<GridColumnMeta, 'width'>,
-      cell: (p: Person) => ReturnType<typeof h> | string,
-    ): ColumnDef<Person> => ({
-      id,
-      header: t(`columns.${id}`),
-      meta: { ...meta, width: COLUMN_WIDTHS[id] },
-      cell: ({ row }) => cell(row.original),
-    })
+  return computed<GridColumn[]>(() => {
+    const column = (id: ColumnKey, meta: { sortKey?: SortKey }, cell: (p: Person) => VNodeChild): GridColumn => {
+      const header = t(`columns.${id}`)
+      return { id, header: () => header, ...meta, width: COLUMN_WIDTHS[id], cell }
+    }
     const online = t('directory.online')
     const offline = t('directory.offline')
     return [
@@ -123,8 +114,8 @@ export function usePeopleGridColumns({ words, locale, departmentLabel }: Options
       {
         id: ACTIONS_COLUMN,
         header: () => h('span', { class: 'sr-only' }, t('directory.contact')),
-        meta: { width: ACTIONS_WIDTH },
-        cell: ({ row }) => h(RowActions, { person: row.original }),
+        width: ACTIONS_WIDTH,
+        cell: (person) => h(RowActions, { person }),
       },
     ]
   })

@@ -53,6 +53,8 @@ export interface SearchResult {
   people: Person[]
   /** the folded words that matched, for highlighting */
   words: string[]
+  /** the query as it was asked, so a view can tell which keystroke its rows answer */
+  query: string
 }
 
 function digitsOf(value: string): string {
@@ -277,7 +279,7 @@ export function createSearcher(index: SearchIndex): (query: string) => SearchRes
     const single = singleCharacter(index, readings)
     if (single) {
       last = { readings, orders: single.orders }
-      return { people: single.ranked.map((order) => index.people[order]!), words: single.words }
+      return { people: single.ranked.map((order) => index.people[order]!), words: single.words, query }
     }
     // Typing on only narrows: when every new reading refines an old one, only the old matches can match.
     const previous = last
@@ -285,6 +287,6 @@ export function createSearcher(index: SearchIndex): (query: string) => SearchRes
     const candidates = narrowing ? previous.orders : index.entries.keys()
     const { orders, ranked, words } = rank(index, candidates, readings)
     last = { readings, orders }
-    return { people: ranked.map((order) => index.people[order]!), words }
+    return { people: ranked.map((order) => index.people[order]!), words, query }
   }
 }

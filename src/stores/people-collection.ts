@@ -165,6 +165,7 @@ function collection(options: CollectionOptions) {
     walk: loadPeople,
     walkWhenIdle: () => idleWalk.start(),
     resumeAt: scheduleResume,
+    viewerKnown: () => session.viewerKnown(),
   })
 
   /** open() has run: the collection is shown */
@@ -178,12 +179,17 @@ function collection(options: CollectionOptions) {
   async function open(): Promise<void> {
     if (opened || !allowed()) return
     opened = true
-    // a first page asked for early means the device keeps no copy: nothing to read back
-    if (!cold.knownCold() && (await kept.showKept())) {
-      await kept.sync()
-      return
+    // A first page asked for early means the device keeps no copy: nothing to read back, and its rows show
+    // even before Bitrix24 has said who is looking. A kept copy is the viewer's own, and the departments
+    // follow the viewer's scopes: both wait for the viewer.
+    if (!cold.knownCold()) {
+      await session.viewerKnown()
+      if (await kept.showKept()) {
+        await kept.sync()
+        return
+      }
     }
-    await Promise.all([cold.open(), departmentsLoader.load().then(() => kept.save())])
+    await Promise.all([cold.open(), session.viewerKnown().then(() => departmentsLoader.load()).then(() => kept.save())])
   }
 
   // back online: a quiet wait ends now, and a load that gave up carries on by itself
@@ -227,6 +233,7 @@ function collection(options: CollectionOptions) {
     visible: view.visible,
     facetCounts: view.facetCounts,
     highlightWords: view.highlightWords,
+    answered: view.answered,
     departmentLabel: view.departmentLabel,
     orderPeople: view.orderPeople,
     today: view.today,

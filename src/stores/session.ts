@@ -1,5 +1,5 @@
 import { defineStore, acceptHMRUpdate } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { connectFrame, type ConnectOptions, type PortalFrame } from '@/bitrix24/frame'
 import { FrameStartError, type FrameProblem } from '@/bitrix24/frame-errors'
 import { fetchViewer } from '@/bitrix24/users'
@@ -139,6 +139,22 @@ export const useSessionStore = defineStore('session', () => {
     frame.value?.saveUserOption(name, value)
   }
 
+  /**
+   * Resolves once Bitrix24 has said who is looking (the viewer, with the scopes and rights that came in the same
+   * answer): what depends on them waits for it when a view shows before (App.vue). Stays pending while the
+   * start fails.
+   */
+  function viewerKnown(): Promise<void> {
+    if (me.value) return Promise.resolve()
+    return new Promise((resolve) => {
+      const stop = watch(me, (now) => {
+        if (!now) return
+        stop()
+        resolve()
+      })
+    })
+  }
+
   let pageTitle = ''
   /** The portal page's own title (only the app's main page may set it); the same title is not sent twice. */
   function setPageTitle(title: string) {
@@ -149,7 +165,7 @@ export const useSessionStore = defineStore('session', () => {
 
   return {
     status, frame, me, canAdmin, isAdmin, scopes, appId, problemDetail, problem, waiting, placement, lang, locale, access,
-    start, openProfile, openDirectory, openMessenger, call, phone, finishInstall, setPageTitle, fitFrame,
+    start, viewerKnown, openProfile, openDirectory, openMessenger, call, phone, finishInstall, setPageTitle, fitFrame,
     adminAccessGrants, pickAccess, saveAdminAccess, userOption, saveUserOption,
   }
 })

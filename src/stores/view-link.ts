@@ -56,18 +56,24 @@ export const useViewLinkStore = defineStore('view-link', () => {
     }
   }
 
+  /** The view kept for a reload, as stored: for this tab where the browser keeps anything, else in the portal. */
+  function keptRaw(): unknown {
+    const tab = device.tabArea()
+    return tab ? tab.get(KEPT_VIEW_OPTION) : session.userOption(KEPT_VIEW_OPTION)
+  }
+
   /** Where the page opens; null: where it is (the directory, or what the frame's own address names). */
-  function opening(frame: PortalFrame, user: number, current: string): RouteLocationRaw | null {
+  function opening(frame: PortalFrame, user: number | null, current: string): RouteLocationRaw | null {
     // the app opened itself in a slider on a list (openApplication): that list, and the slider keeps nothing
     const sliderQuery = openingViewQuery(frame.placementOptions)
     if (sliderQuery) return current === '/' ? { name: 'directory', query: sliderQuery } : null
     const linked = linkedAddress(frame.placementOptions)
-    const tab = device.tabArea()
-    const kept = decodeKeptView(tab ? tab.get(KEPT_VIEW_OPTION) : session.userOption(KEPT_VIEW_OPTION), user)
-    const freshFor = tab ? Number.POSITIVE_INFINITY : RELOAD_WINDOW_MS
+    // settled before the viewer is known only when nothing is kept (see below)
+    const kept = user === null ? null : decodeKeptView(keptRaw(), user)
+    const freshFor = device.tabArea() ? Number.POSITIVE_INFINITY : RELOAD_WINDOW_MS
     const choice = chooseOpening(linked.kind === 'address' ? linked.address : null, kept, Date.now(), freshFor)
     visitLink = choice.link
-    startKeeping(user, kept ? `${kept.link} ${kept.address}` : '')
+    startKeeping(kept ? `${kept.link} ${kept.address}` : '')
     // the frame reloaded itself: its own address names the view
     if (current !== '/') return null
     if (linked.kind === 'unreadable') notice.value = 'unreadable'
@@ -77,7 +83,7 @@ export const useViewLinkStore = defineStore('view-link', () => {
     return found?.to ?? null
   }
 
-  async function settle(frame: PortalFrame, user: number, to: Router): Promise<void> {
+  async function settle(frame: PortalFrame, user: number | null, to: Router): Promise<void> {
     try {
       // the person card placements and the installer have no routes of their own
       if (frame.installMode || placementView(frame.placement, frame.placementOptions).kind !== 'directory') return
@@ -102,25 +108,30 @@ export const useViewLinkStore = defineStore('view-link', () => {
    * From the settled opening on, every view the viewer moves to is kept for a reload of the portal page
    * (`last`: the kept view as it came, which needs no second save). The watcher lives as long as the page.
    */
-  function startKeeping(user: number, last: string) {
+  function startKeeping(last: string) {
     let lastKept = last
     watch(
-      () => (settled.value ? router.value?.currentRoute.value.fullPath : undefined),
-      (address) => {
-        if (!address || `${visitLink} ${address}` === lastKept) return
+      // kept under the viewer's ID: a view the page settled on before Bitrix24 said who is looking waits for it
+      () => (settled.value && session.me ? [session.me.id, router.value?.currentRoute.value.fullPath] as const : undefined),
+      (kept) => {
+        const [user, address] = kept ?? []
+        if (user === undefined || !address || `${visitLink} ${address}` === lastKept) return
         lastKept = `${visitLink} ${address}`
         void sendKept(user, address)
       },
     )
   }
 
-  // decided once the viewer is known: a view kept in this tab may be another viewer's
+  // A view kept in this tab or in the portal may be another viewer's: then the opening is decided once the
+  // viewer is known. With nothing kept it does not depend on who is looking, and the page's view can show as
+  // soon as the frame is connected, while Bitrix24 is still asked who is looking.
   watch(
-    [() => (session.status === 'ready' ? session.frame : null), router],
-    ([frame, to]) => {
-      if (!frame || !to || !session.me || started) return
+    [() => session.frame, () => session.me, router],
+    ([frame, me, to]) => {
+      if (!frame || !to || started) return
+      if (!me && (session.status !== 'connecting' || keptRaw() != null)) return
       started = true
-      void settle(frame, session.me.id, to)
+      void settle(frame, me?.id ?? null, to)
     },
     { immediate: true },
   )

@@ -2,6 +2,7 @@
  * Where a cold open's time goes: the built app in Chromium inside the stand-in (cloud limits, 30 ms latency,
  * framed cross-site). Prints, in ms from the portal page's navigation: the frame's document, each script and
  * stylesheet, the init-data handshake, each REST request (start → end), first paint and the first row.
+ * TRACE_DIST names another build than dist.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -29,7 +30,7 @@ const MARKS = `(() => {
 
 // a copy of the build: a `vite build` elsewhere cannot swap the app under the trace
 const distCopy = mkdtempSync(join(tmpdir(), 'trace-dist-'))
-cpSync('dist', distCopy, { recursive: true })
+cpSync(process.env.TRACE_DIST ?? 'dist', distCopy, { recursive: true })
 const appServer = await preview({ build: { outDir: distCopy }, preview: { port: APP_PORT, strictPort: true }, logLevel: 'error' })
 const portal = createPortalServer({
   port: 0,

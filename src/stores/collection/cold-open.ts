@@ -29,6 +29,8 @@ interface ColdOpenDeps {
   walkWhenIdle(): void
   /** reads everyone once the portal's window has moved past `until` (ms since the epoch) */
   resumeAt(until: number): void
+  /** resolves once Bitrix24 has said who is looking (the walk asks for what the viewer's scopes grant) */
+  viewerKnown(): Promise<void>
 }
 
 /**
@@ -100,6 +102,8 @@ export function createColdOpen(deps: ColdOpenDeps) {
         return
       }
     }
+    // the rows are on screen; what comes next asks for what the viewer's scopes grant
+    await deps.viewerKnown()
     loader.status.value = 'idle'
     // Stop pressed while the first page was on its way: the walk waits for Continue
     if (deps.stopped()) {

@@ -5,7 +5,7 @@ import { buildDepartmentTree, departmentPath, type Department, type DepartmentTr
 import { buildSearchIndex, createSearcher, type SearchIndex } from '@/domain/search'
 import { applyFacets, buildFacetIndex, countFacets, NO_FACETS, type FacetIndex, type FacetSelection } from '@/domain/facets'
 import type { ColumnKey, SortKey, SortState } from '@/domain/columns'
-import { orderByRanks, sortRanks, type SortRanks } from '@/domain/sort-people'
+import { everyoneByRanks, orderByRanks, sortRanks, type SortRanks } from '@/domain/sort-people'
 
 /**
  * What the viewer sees of a list of people: the search, the facets and their counts, the sort and the
@@ -82,10 +82,15 @@ export function createPeopleView(
     void locale()
     return new Map<SortKey, SortRanks>()
   })
+  // the last ranks of each column: while a load appends batches, the next ranks merge the newcomers into them
+  const lastRanks = new Map<SortKey, { ranks: SortRanks; tree: DepartmentTree }>()
   function ranksFor(key: SortKey): SortRanks {
     let ranks = rankTables.value.get(key)
     if (!ranks) {
-      ranks = sortRanks(people.value, key, locale(), departmentLabel)
+      const last = lastRanks.get(key)
+      // department paths are part of what a column compares: a new tree means a fresh sort
+      ranks = sortRanks(people.value, key, locale(), departmentLabel, last?.tree === tree.value ? last.ranks : undefined)
+      lastRanks.set(key, { ranks, tree: tree.value })
       rankTables.value.set(key, ranks)
     }
     return ranks
@@ -108,12 +113,14 @@ export function createPeopleView(
     const key = `${order.key}:${order.desc}`
     let list = sortedLists.value.get(key)
     if (!list) {
-      list = orderByRanks(people.value, ranksFor(order.key), order)
+      list = everyoneByRanks(ranksFor(order.key), order)
       sortedLists.value.set(key, list)
     }
     return list
   }
   const highlightWords = computed(() => searchResult.value?.words ?? [])
+  /** The query the shown list answers ('' for everyone): what a keystroke has reached the screen with. */
+  const answered = computed(() => searchResult.value?.query ?? '')
 
   /** Any list of these people in a column's order (by name when none is given). */
   function orderPeople(list: readonly Person[], order: SortState | null): readonly Person[] {
@@ -128,6 +135,6 @@ export function createPeopleView(
 
   return {
     query, facets, sort, columns, effectiveSort, tree, visible, facetCounts, highlightWords, departmentLabel,
-    orderPeople, today, searchResult, clearFilters,
+    orderPeople, today, searchResult, answered, clearFilters,
   }
 }

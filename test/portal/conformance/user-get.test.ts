@@ -261,7 +261,7 @@ describe('order and select', () => {
       expect(u.LAST_LOGIN).toMatch(/^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00)?$/)
       expect(u.TIMESTAMP_X).toEqual({})
       if ('LAST_ACTIVITY_DATE' in u) expect(u.LAST_ACTIVITY_DATE).toEqual({})
-      if ('PERSONAL_PHOTO' in u) expect(u.PERSONAL_PHOTO).toBe(`${p.url}/_portal/avatar/${u.ID}.svg`)
+      if ('PERSONAL_PHOTO' in u) expect(u.PERSONAL_PHOTO).toBe(`${p.url}/_portal/avatar/${u.ID}.png`)
       for (const v of Object.values(u)) expect(v).not.toBeNull()
     }
     const never = real.find((u) => u.LAST_LOGIN === null) as FixtureUser

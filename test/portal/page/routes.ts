@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { PortalStore } from '../types'
 import { buildAssets } from './assets'
-import { avatarEtag, avatarSvg } from './avatar'
+import { avatarEtag, avatarPng } from './avatar'
 import { esc, sendHtml, sendJson } from './html'
 import { searchAccess, searchPeople } from './people'
 import { renderFrameSlider, renderNotInstalled, renderPortalPage } from './portal-page'
@@ -19,7 +19,7 @@ export type PageRouteHandler = (req: IncomingMessage, res: ServerResponse, url: 
 
 const PORTAL_PAGE = /^\/(?:marketplace\/app\/1\/?)?$/
 const PROFILE = /^\/company\/personal\/user\/(\d{1,9})\/?$/
-const AVATAR = /^\/_portal\/avatar\/(\d{1,9})\.svg$/
+const AVATAR = /^\/_portal\/avatar\/(\d{1,9})\.png$/
 /** portal paths openPath may show that the stand-in does not implement */
 const STUB = /^\/(?:crm\/(?:deal|lead|contact|company)\/|marketplace\/|workgroups\/group\/\d+\/)/
 
@@ -74,10 +74,10 @@ export async function createPageRoutes(store: PortalStore): Promise<PageRouteHan
     const avatar = AVATAR.exec(path)
     if (avatar && isGet(req)) {
       const id = Number(avatar[1])
-      const svg = avatarSvg(id, store.userById(id))
-      const etag = avatarEtag(svg)
+      const body = avatarPng(id)
+      const etag = avatarEtag(body)
       const headers = {
-        'Content-Type': 'image/svg+xml; charset=utf-8',
+        'Content-Type': 'image/png',
         'Access-Control-Allow-Origin': '*',
         'Cache-Control': 'public, max-age=3600',
         ETag: etag,
@@ -88,7 +88,6 @@ export async function createPageRoutes(store: PortalStore): Promise<PageRouteHan
         res.end()
         return true
       }
-      const body = Buffer.from(svg, 'utf8')
       res.writeHead(200, { ...headers, 'Content-Length': String(body.length) })
       res.end(req.method === 'HEAD' ? undefined : body)
       return true

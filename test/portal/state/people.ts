@@ -158,7 +158,7 @@ export function makePerson(ctx: PeopleContext, ID: number, plan: PersonPlan): Fi
     LOGIN: email,
     PERSONAL_GENDER: rng.chance(0.08) ? '' : female ? 'F' : 'M',
     PERSONAL_BIRTHDAY: birthday,
-    PERSONAL_PHOTO: rng.chance(0.8) ? `${ctx.origin}/_portal/avatar/${ID}.svg` : null,
+    PERSONAL_PHOTO: rng.chance(0.8) ? `${ctx.origin}/_portal/avatar/${ID}.png` : null,
     PERSONAL_PHONE: rng.chance(0.15) ? phone(rng, code, false) : '',
     PERSONAL_MOBILE: rng.chance(0.7) ? phone(rng, code, true) : '',
     PERSONAL_CITY: rng.chance(0.9) ? city : '',

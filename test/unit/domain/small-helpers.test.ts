@@ -3,7 +3,7 @@ import { highlightSegments } from '@/domain/highlight'
 import { layoutVariants } from '@/domain/keyboard-layout'
 import { localTime } from '@/domain/local-time'
 import { directorySelect, scopeAccess } from '@/domain/scope-access'
-import { sortRanks, orderByRanks } from '@/domain/sort-people'
+import { everyoneByRanks, sortRanks, orderByRanks } from '@/domain/sort-people'
 import { initials } from '@/domain/initials'
 import { intlLocale, textDirection } from '@/domain/locale'
 import { toPerson, type Person } from '@/domain/person'
@@ -83,6 +83,23 @@ describe('sorting', () => {
     ].map(([first, last], i) => toPerson({ ID: String(i + 1), NAME: first, LAST_NAME: last }) as Person)
     const sorted = orderByRanks(names, sortRanks(names, 'name', 'ru'), { key: 'name', desc: false })
     expect(sorted.map((p) => p.fullName)).toEqual(['Анна Иванов', 'Яна Иванов', 'Борис Иванова'])
+  })
+
+  it('merges the people a load appends into the last order, as a whole sort would place them', () => {
+    const person = (id: number, city: string) => toPerson({ ID: String(id), NAME: 'A', PERSONAL_CITY: city }) as Person
+    const first = [person(1, 'Zeller'), person(2, 'Adams'), person(3, ''), person(4, 'Müller')]
+    const grown = [...first, person(5, 'Baker'), person(6, 'Ångström'), person(7, ''), person(8, 'Young')]
+    const merged = sortRanks(grown, 'city', 'de', undefined, sortRanks(first, 'city', 'de'))
+    const whole = sortRanks(grown, 'city', 'de')
+    const cities = (list: readonly Person[]) => list.map((p) => p.city || `#${p.id}`)
+    expect(cities(everyoneByRanks(merged, { key: 'city', desc: false }))).toEqual(cities(everyoneByRanks(whole, { key: 'city', desc: false })))
+    expect(cities(everyoneByRanks(merged, { key: 'city', desc: false }))).toEqual(['Adams', 'Ångström', 'Baker', 'Müller', 'Young', 'Zeller', '#3', '#7'])
+    // descending keeps the people with no value last
+    expect(cities(everyoneByRanks(merged, { key: 'city', desc: true }))).toEqual(['Zeller', 'Young', 'Müller', 'Baker', 'Ångström', 'Adams', '#3', '#7'])
+    // a list that changed other than at its end, or another language, is sorted anew
+    const reordered = [grown[1]!, grown[0]!, ...grown.slice(2)]
+    expect(cities(everyoneByRanks(sortRanks(reordered, 'city', 'sv', undefined, merged), { key: 'city', desc: false })).slice(0, 6))
+      .toEqual(['Adams', 'Baker', 'Müller', 'Young', 'Zeller', 'Ångström'])
   })
 })
 
