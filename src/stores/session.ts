@@ -139,20 +139,18 @@ export const useSessionStore = defineStore('session', () => {
     frame.value?.saveUserOption(name, value)
   }
 
+  // One promise for everyone waiting on the viewer, settled by a watcher of the store's own: a waiting
+  // view's scope can end (the viewer moves on) without leaving the next waiter stranded.
+  let viewerArrived = () => {}
+  const viewerArrival = new Promise<void>((resolve) => (viewerArrived = resolve))
+  watch(me, (now) => now && viewerArrived(), { flush: 'sync' })
   /**
    * Resolves once Bitrix24 has said who is looking (the viewer, with the scopes and rights that came in the same
    * answer): what depends on them waits for it when a view shows before (App.vue). Stays pending while the
    * start fails.
    */
   function viewerKnown(): Promise<void> {
-    if (me.value) return Promise.resolve()
-    return new Promise((resolve) => {
-      const stop = watch(me, (now) => {
-        if (!now) return
-        stop()
-        resolve()
-      })
-    })
+    return me.value ? Promise.resolve() : viewerArrival
   }
 
   let pageTitle = ''

@@ -14,7 +14,7 @@ const button = tv(theme)({
   loading: false,
   useLabel: false,
   block: false,
-  normalCase: false,
+  normalCase: true,
   rounded: false,
   useDropdown: false,
   useWait: false,

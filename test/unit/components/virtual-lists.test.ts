@@ -135,6 +135,20 @@ describe('the people grid', () => {
     expect(scroller().scrollTop).toBe(0)
   })
 
+  it('gives the focus back to the same person when the list moved under their row meanwhile', async () => {
+    await mountGrid()
+    const outside = document.body.appendChild(document.createElement('button'))
+    rows()[2]!.focus()
+    // the card opens and takes the focus; meanwhile someone new sorts in ahead of that person
+    outside.focus()
+    const newcomer = toPerson({ ID: String(COUNT + 1), NAME: 'Aaron', LAST_NAME: 'Aardvark' })!
+    await wrapper!.setProps({ people: [newcomer, ...people] })
+    // the card closes and gives the focus back to the row element it came from: now someone else's
+    rows()[2]!.focus()
+    await vi.waitFor(() => expect(focused()?.textContent).toContain('Name3 Surname3'))
+    expect(focused()!.getAttribute('aria-rowindex')).toBe('5')
+  })
+
   it('opens the focused person with Enter', async () => {
     await mountGrid()
     rows()[0]!.focus()
