@@ -85,6 +85,17 @@ test.describe('faults', () => {
     await expect(app.getByTestId('load-error')).toHaveCount(0)
   })
 
+  test('the list shows while the question of who is looking is retried, and says it is waiting', async ({ page, request }) => {
+    // Bitrix24 fails the viewer's own request twice; the first page by name, asked beside it, arrives
+    await controlPost(request, 'faults', { code: 'INTERNAL_SERVER_ERROR', status: 500, count: 2, methods: ['user.current'] })
+    const { app, count } = await openSlowly(page, request, 200)
+    await expect(app.getByTestId('person-row').first()).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByTestId('load-waiting')).toHaveText('Waiting for Bitrix24…', { timeout: 30_000 })
+    await expectComplete(app, count)
+    await expect(app.getByTestId('current-user')).toBeVisible()
+    await expect(app.getByTestId('load-error')).toHaveCount(0)
+  })
+
   test('with every call failing it says what happened, keeps what is loaded, and Retry resumes once Bitrix24 is back', async ({ page, request }) => {
     const since = await logPosition(request)
     const { app, count } = await openSlowly(page, request, 1500)
