@@ -15,7 +15,20 @@ function foldChar(char: string): string {
   return folded
 }
 
+const ASCII = /^[\x00-\x7f]*$/
+const MARKS = /\p{M}+/gu
+/** Σ lowers to ς at the end of a word when a whole string is lowered, to σ when it is lowered alone */
+const CAPITAL_SIGMA = 'Σ'
+
+/**
+ * The folded text, the same as folding each character alone. The search index folds every person's fields
+ * (about 3.5 million characters at 50,000 people), so it folds the whole string at once wherever that gives
+ * the same result: ASCII only needs lower case, and the rest folds the same whole except a capital sigma.
+ */
 export function foldText(value: string): string {
+  if (ASCII.test(value)) return value.toLowerCase()
+  // ё needs no rule of its own here: NFD has already made it е and a mark
+  if (!value.includes(CAPITAL_SIGMA)) return value.normalize('NFD').replace(MARKS, '').toLowerCase()
   let out = ''
   for (const char of value) out += foldChar(char)
   return out
@@ -38,4 +51,9 @@ export function foldWithMap(value: string): { folded: string; origin: number[] }
 /** Words of free text: letters and digits, split on everything else. */
 export function words(folded: string): string[] {
   return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+}
+
+/** The words of free text with one space between them: `words(folded).join(' ')` without the array. */
+export function wordLine(folded: string): string {
+  return folded.replace(ASCII.test(folded) ? /[^a-z0-9]+/gi : /[^\p{L}\p{N}]+/gu, ' ').trim()
 }

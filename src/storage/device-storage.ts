@@ -53,6 +53,23 @@ export async function openDeviceStorage(source: StorageSource): Promise<DeviceSt
   }
 }
 
+/**
+ * Whether the browser has the app's database at all, asked without opening it: a first visit has none, and
+ * opening one creates it, which takes Chromium 150–350 ms. A directory can only be kept in that database, so
+ * false means nothing is kept. null when the browser cannot say (no `indexedDB.databases()`, Firefox before
+ * 126; or storage refused to the frame). Source: IDBFactory.databases(),
+ * developer.mozilla.org/docs/Web/API/IDBFactory/databases.
+ */
+export async function hasAppDatabase(source: StorageSource): Promise<boolean | null> {
+  try {
+    const factory = source.indexedDB()
+    if (typeof factory.databases !== 'function') return null
+    return (await factory.databases()).some((database) => database.name === DATABASE)
+  } catch {
+    return null
+  }
+}
+
 /** The window's own storage. Reading `window.localStorage` is what throws, so it is only read inside a probe. */
 export function windowStorageSource(win: Window = window): StorageSource {
   return { localStorage: () => win.localStorage, indexedDB: () => win.indexedDB }

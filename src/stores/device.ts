@@ -2,6 +2,7 @@ import { defineStore, acceptHMRUpdate } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import {
   canRequestStorageAccess,
+  hasAppDatabase,
   memoryStorage,
   openDeviceStorage,
   openTabArea,
@@ -26,8 +27,20 @@ export const useDeviceStore = defineStore('device', () => {
   const asking = ref(false)
   let opening: Promise<DeviceStorage> | null = null
 
+  let databaseAsked: Promise<boolean | null> | null = null
+
+  /**
+   * Whether the device has the app's database at all (null: the browser cannot say), without waiting for it
+   * to open. Asked before it is opened, or the opening would create it.
+   */
+  function hasDatabase(): Promise<boolean | null> {
+    databaseAsked ??= typeof window === 'undefined' ? Promise.resolve(null) : hasAppDatabase(windowStorageSource())
+    return databaseAsked
+  }
+
   /** The device's storage, probed on first use. */
   function ready(): Promise<DeviceStorage> {
+    void hasDatabase()
     opening ??= (async () => {
       // tests and the server-side render have no window; they keep everything in memory
       const found = typeof window === 'undefined' ? memoryStorage() : await openDeviceStorage(windowStorageSource())
@@ -54,6 +67,8 @@ export const useDeviceStore = defineStore('device', () => {
       // what this visit saved in memory moves along with it: the next write goes to the granted storage
       storage.value = granted
       opening = Promise.resolve(granted)
+      // the granted storage is another one: only opening it tells what it keeps
+      databaseAsked = Promise.resolve(null)
       status.value = 'kept'
       refused.value = false
       return true
@@ -85,10 +100,11 @@ export const useDeviceStore = defineStore('device', () => {
     storage.value = replacement
     tab = tabReplacement
     opening = Promise.resolve(replacement)
+    databaseAsked = Promise.resolve(null)
     status.value = replacement.state
   }
 
-  return { status, refused, asking, canAsk, ready, askForStorage, records, preferences, tabArea, replaceStorage }
+  return { status, refused, asking, canAsk, ready, hasDatabase, askForStorage, records, preferences, tabArea, replaceStorage }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDeviceStore, import.meta.hot))

@@ -104,6 +104,18 @@ try {
       const w = window as unknown as { __trace: { messages: [number, string][]; firstRow: number; longTasks: [number, number][] } }
       return { origin: performance.timeOrigin, nav: { html: nav.responseEnd, interactive: nav.domInteractive, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd }, res, paints, ...w.__trace }
     })
+    const top = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+      const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => r.initiatorType !== 'xmlhttprequest' && r.initiatorType !== 'img')
+        .map((r) => [r.initiatorType, r.name.replace(/^https?:\/\/[^/]+/, ''), r.startTime, r.responseEnd])
+      return { origin: performance.timeOrigin, request: nav.requestStart, firstByte: nav.responseStart, htmlEnd: nav.responseEnd, interactive: nav.domInteractive, res }
+    })
+    // the portal page itself: how long the stand-in takes before it submits the frame's form
+    const topOff = top.origin - started
+    const g = (ms: number) => `${Math.round(ms + topOff)}`.padStart(5)
+    console.log(`\nportal page: time origin at ${Math.round(topOff)} ms; request ${g(top.request)}, first byte ${g(top.firstByte)}, html end ${g(top.htmlEnd)}, interactive ${g(top.interactive)}`)
+    for (const [kind, name, s, e] of top.res as [string, string, number, number][]) console.log(`  ${kind.padEnd(6)} ${g(s)} → ${g(e)}  ${name.slice(0, 70)}`)
     const off = t.origin - started
     const f = (ms: number) => `${Math.round(ms + off)}`.padStart(5)
     console.log(`\nrun ${run + 1}: frame time origin at ${Math.round(off)} ms; html end ${f(t.nav.html)}, interactive ${f(t.nav.interactive)}, DCL ${f(t.nav.dcl)}, load ${f(t.nav.load)}`)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toPerson, type Person } from '@/domain/person'
 import { buildSearchIndex, createSearcher, searchPeople, MAX_QUERY_LENGTH } from '@/domain/search'
-import { foldText } from '@/domain/text-fold'
+import { foldText, foldWithMap, wordLine, words } from '@/domain/text-fold'
 
 function person(id: number, fields: Record<string, unknown>): Person {
   const p = toPerson({ ID: String(id), ...fields })
@@ -120,5 +120,53 @@ describe('typing on gives what a fresh search gives', () => {
 
   it('reads ",jhbc" as «борис»', () => {
     expect(createSearcher(bigger)(',jhbc')?.people.map((p) => p.id)).toEqual([22])
+  })
+})
+
+describe('folding a whole text at once', () => {
+  const samples = [
+    'José García', 'ΟΔΟΣ ΣΟΦΙΑΣ', 'Σ', 'İstanbul', 'Ёлкин Йошкар-Ола', 'e\u0301clair', '敏  周', 'Straße',
+    '𝒜lpha 𝟙', 'Ǆemal', 'ﬁle', 'Ⅻ', 'Ñandú', 'Łódź', 'Zoë', 'ΆΈΉ', '<img src=x onerror=alert(1)>',
+  ]
+
+  it('gives what folding character by character gives', () => {
+    for (const text of samples) expect(foldText(text), text).toBe(foldWithMap(text).folded)
+  })
+
+  it('splits into the same words', () => {
+    for (const text of [...samples, 'a—b «c» d…e', ' lead  ', '1,5 m²', 'Ivan 🙂 Petrov', '']) {
+      const folded = foldText(text)
+      expect(wordLine(folded), text).toBe(words(folded).join(' '))
+    }
+  })
+})
+
+describe('an index built on while people load', () => {
+  const everyone = [...people, ...Array.from({ length: 40 }, (_, i) =>
+    person(100 + i, { NAME: ['Анна', 'Anna', 'Σοφία', 'Иван'][i % 4], LAST_NAME: `Smith${i}`, WORK_POSITION: i % 3 ? 'Driver' : 'Водитель' }))]
+  const queries = ['a', 'а', 'и', 's', 'σ', 'anna', 'ivan', 'smith1', 'вод', 'dr', 'σοφ', 'f']
+  const answers = (index: ReturnType<typeof buildSearchIndex>) =>
+    queries.map((query) => createSearcher(index)(query)?.people.map((p) => p.id) ?? [])
+
+  it('answers as one built over everyone at once', () => {
+    let grown = buildSearchIndex(everyone.slice(0, 10))
+    for (const end of [20, 21, 35, everyone.length]) grown = buildSearchIndex(everyone.slice(0, end), () => [], grown)
+    expect(answers(grown)).toEqual(answers(buildSearchIndex(everyone)))
+  })
+
+  it('leaves the earlier index answering for its own people only', () => {
+    const earlier = buildSearchIndex(everyone.slice(0, 20))
+    const before = answers(earlier)
+    buildSearchIndex(everyone, () => [], earlier)
+    expect(answers(earlier)).toEqual(before)
+    expect(answers(earlier)).toEqual(answers(buildSearchIndex(everyone.slice(0, 20))))
+  })
+
+  it('can be built on twice from the same earlier index', () => {
+    const earlier = buildSearchIndex(everyone.slice(0, 20))
+    const first = buildSearchIndex(everyone.slice(0, 30), () => [], earlier)
+    const second = buildSearchIndex([...everyone.slice(0, 20), ...everyone.slice(35)], () => [], earlier)
+    expect(answers(first)).toEqual(answers(buildSearchIndex(everyone.slice(0, 30))))
+    expect(answers(second)).toEqual(answers(buildSearchIndex([...everyone.slice(0, 20), ...everyone.slice(35)])))
   })
 })

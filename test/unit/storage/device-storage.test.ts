@@ -4,6 +4,7 @@ import { promisifyRequest, type UseStore } from 'idb-keyval'
 import {
   canRequestStorageAccess,
   DATABASE,
+  hasAppDatabase,
   OBJECT_STORE,
   openDeviceStorage,
   requestDeviceStorage,
@@ -379,5 +380,28 @@ describe('requestDeviceStorage', () => {
     const doc = accessDocument()
     expect(canRequestStorageAccess(doc)).toBe(false)
     await expect(requestDeviceStorage(doc, blockedWindow())).resolves.toBeNull()
+  })
+})
+
+describe('hasAppDatabase: a first visit is known without creating the database', () => {
+  it('says no on a first visit, and leaves no database behind for asking', async () => {
+    const indexedDB = freshIndexedDb()
+    const source: StorageSource = { localStorage: () => new MapStorage(), indexedDB: () => indexedDB }
+    expect(await hasAppDatabase(source)).toBe(false)
+    expect(await indexedDB.databases()).toEqual([])
+  })
+
+  it('says yes once a visit has opened the storage', async () => {
+    const indexedDB = freshIndexedDb()
+    const source: StorageSource = { localStorage: () => new MapStorage(), indexedDB: () => indexedDB }
+    await openDeviceStorage(source)
+    expect(await hasAppDatabase(source)).toBe(true)
+  })
+
+  it('cannot say when the browser has no list of databases or refuses the frame its storage', async () => {
+    const noList = freshIndexedDb()
+    Object.defineProperty(noList, 'databases', { value: undefined })
+    expect(await hasAppDatabase({ localStorage: () => new MapStorage(), indexedDB: () => noList })).toBeNull()
+    expect(await hasAppDatabase({ localStorage: blockedLocalStorage, indexedDB: refusingIndexedDb })).toBeNull()
   })
 })

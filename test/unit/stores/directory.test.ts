@@ -2,11 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useDirectoryStore } from '@/stores/directory'
 import { useSessionStore } from '@/stores/session'
+import { useDeviceStore } from '@/stores/device'
 import type { BatchReading } from '@/bitrix24/people-batch'
 import type { PortalFrame } from '@/bitrix24/frame'
 import { RestError } from '@/bitrix24/rest-error'
 import type { CachedDirectory, DirectoryCache } from '@/storage/directory-cache'
 import { toPerson } from '@/domain/person'
+import { IDBFactory } from 'fake-indexeddb'
 
 /** The portal's answer to the first page by name: nobody on it and no count, so the walk reads everyone. */
 async function firstPageUnknown() {
@@ -61,15 +63,20 @@ describe('directory store: loading', () => {
     signIn()
     const directory = useDirectoryStore()
     directory.replaceCache(memoryCache())
-    let seenAfterFirst = 0
+    let answerSecond: (answer: ReturnType<typeof reading>) => void = () => undefined
+    let shownWhenAsked: number | null = null
     fetchPeopleBatch
       .mockImplementationOnce(async () => reading(1, 2500, false, { total: 3000 }))
-      .mockImplementationOnce(async () => {
-        seenAfterFirst = directory.people.length
-        return reading(2501, 500, true)
+      .mockImplementationOnce(() => {
+        shownWhenAsked = directory.people.length
+        return new Promise((resolve) => (answerSecond = resolve))
       })
-    await directory.open()
-    expect(seenAfterFirst).toBe(2500)
+    const opening = directory.open()
+    // the first batch shows while the second is on its way, which was asked for before the first was shown
+    await vi.waitFor(() => expect(directory.people).toHaveLength(2500))
+    expect(shownWhenAsked).toBe(0)
+    answerSecond(reading(2501, 500, true))
+    await opening
     expect(directory.expected).toBe(3000)
     expect(directory.people).toHaveLength(3000)
     expect(directory.status).toBe('done')
@@ -248,6 +255,27 @@ describe('directory store: the first page before the viewer is known', () => {
     directory.replaceCache(cache)
     await directory.prepare()
     expect(call).not.toHaveBeenCalled()
+  })
+
+  it('on a first visit, asks without waiting for the device to create its database', async () => {
+    const indexedDB = new IDBFactory()
+    // the browser lists no database of the app's, and opening one does not finish (until the open's deadline)
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => ({}) as IDBOpenDBRequest)
+    const own = Object.getOwnPropertyDescriptor(window, 'indexedDB')
+    Object.defineProperty(window, 'indexedDB', { value: indexedDB, configurable: true })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const { call } = connectOnly()
+      // as the app does: the device's storage is opened while the portal answers
+      void useDeviceStore().ready()
+      void useDirectoryStore().prepare()
+      await vi.waitFor(() => expect(call).toHaveBeenCalledTimes(1))
+      expect(indexedDB.open).toHaveBeenCalled()
+    } finally {
+      vi.useRealTimers()
+      if (own) Object.defineProperty(window, 'indexedDB', own)
+      else delete (window as { indexedDB?: unknown }).indexedDB
+    }
   })
 
   it('an early page that failed is asked for again by the open', async () => {

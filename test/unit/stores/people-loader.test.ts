@@ -219,3 +219,51 @@ describe('people loader: when the portal blocks user.get', () => {
     expect(onBlocked).not.toHaveBeenCalled()
   })
 })
+
+describe('people loader: the next batch on its way while one is shown', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    fetchPeopleBatch.mockReset()
+  })
+
+  it('keeps what was shown after a Stop and goes on from there, not from the batch it dropped', async () => {
+    const { loader, people, add, onBlocked } = setUp()
+    const shown: number[] = []
+    const addAndStop = (batch: Person[]) => {
+      add(batch)
+      shown.push(batch.length)
+      // the viewer stops while the second batch is on its way
+      if (shown.length === 1) loader.cancel()
+    }
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 2500, false, { total: 3000 }))
+      .mockImplementationOnce(async () => reading(2501, 500, true))
+    await loader.load(addAndStop, onBlocked)
+    expect(loader.status.value).toBe('cancelled')
+    expect(people).toHaveLength(2500)
+    fetchPeopleBatch.mockImplementationOnce(async () => reading(2501, 500, true))
+    await loader.load(add, onBlocked)
+    expect(fetchPeopleBatch.mock.calls.map((call) => call[2])).toEqual([0, 2500, 2500])
+    expect(people).toHaveLength(3000)
+    expect(loader.status.value).toBe('done')
+  })
+
+  it('retries a failed next batch quietly from the last batch shown, with no unhandled rejection', async () => {
+    const { loader, people, add, onBlocked } = setUp()
+    const unhandled = vi.fn()
+    process.on('unhandledRejection', unhandled)
+    fetchPeopleBatch
+      .mockImplementationOnce(async () => reading(1, 2500, false, { total: 3000 }))
+      .mockImplementationOnce(async () => {
+        throw new RestError('NETWORK_ERROR', 0, 'Network Error', 'batch')
+      })
+      .mockImplementationOnce(async () => reading(2501, 500, true))
+    await loader.load(add, onBlocked)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    process.off('unhandledRejection', unhandled)
+    expect(unhandled).not.toHaveBeenCalled()
+    expect(fetchPeopleBatch.mock.calls.map((call) => call[2])).toEqual([0, 2500, 2500])
+    expect(people).toHaveLength(3000)
+    expect(loader.status.value).toBe('done')
+  })
+})
