@@ -89,7 +89,7 @@ export function createColdOpen(deps: ColdOpenDeps) {
       kept.readAt(first.watermark)
       deps.add(toPeople(first.rows))
       firstRows = first.rows.length
-      loader.expected.value = first.total
+      loader.counted(first.total)
     } catch (e) {
       const failure = toRestError(e, 'user.get')
       kept.readAt(null)
