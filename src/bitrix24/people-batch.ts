@@ -122,8 +122,8 @@ export function pagesToAsk(expected: number | null, loaded: number): number {
 export function readPeopleBatch(plan: BatchPlan, outcomes: Record<string, BatchOutcome>): BatchReading {
   const rows: RawUser[] = []
   const up = plan.start.direction === 'up'
-  // without a cursor (down from the very top), any ID is past it
-  let cursor = plan.start.cursor ?? (up ? 0 : Number.POSITIVE_INFINITY)
+  // going down from the very top, any ID is past the cursor
+  let cursor = plan.start.cursor ?? Number.POSITIVE_INFINITY
   const past = (id: number) => (up ? id > cursor : id < cursor)
   let total: number | null = null
   if (plan.countKey) {

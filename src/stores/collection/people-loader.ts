@@ -124,7 +124,7 @@ export function createPeopleLoader(deps: LoaderDeps) {
     const query = deps.query()
 
     /** The next round: one request going up, or one from each end; null when stopped. */
-    async function nextRound(): Promise<{ readings: { direction: ChainDirection; reading: Reading }[]; failures: unknown[] } | null> {
+    async function nextRound(): Promise<{ readings: { direction: ChainDirection; reading: Reading }[]; failure: unknown } | null> {
       const pace = await paced()
       if (pace === null) return null
       const left = state.counted && expected.value !== null ? expected.value - state.read : null
@@ -135,7 +135,8 @@ export function createPeopleLoader(deps: LoaderDeps) {
               { direction: 'up', pages: Math.min(MAX_COMMANDS, Math.ceil(left / 2 / PAGE_SIZE) + 1) },
               { direction: 'down', pages: Math.min(MAX_COMMANDS, Math.ceil(left / 2 / PAGE_SIZE) + 1) },
             ]
-          : [{ direction: 'up', pages: Math.min(pace.pages, upPages(left)) }]
+          : // a resumed walk asks only for the pages still missing
+            [{ direction: 'up', pages: Math.min(pace.pages, state.counted ? pagesToAsk(expected.value, state.read) : MAX_COMMANDS) }]
       const settled = await Promise.allSettled(
         ends.map(({ direction, pages }) =>
           fetchPeopleBatch(
@@ -150,22 +151,8 @@ export function createPeopleLoader(deps: LoaderDeps) {
         ),
       )
       const readings = settled.flatMap((result, i) => (result.status === 'fulfilled' ? [{ direction: ends[i]!.direction, reading: result.value }] : []))
-      const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []))
-      return { readings, failures }
-    }
-
-    /** Pages for a round going up alone: what is still missing, or one page to close a gap the count says is empty. */
-    function upPages(left: number | null): number {
-      if (!state.counted) return MAX_COMMANDS
-      // the ends read up to each other without overlapping: one page tells whether anyone is in between
-      if (state.beforeId !== null && left !== null && left <= 0) return 1
-      // a resumed walk asks only for the pages still missing
-      return pagesToAsk(expected.value, state.read)
-    }
-
-    /** Of a round's failures, the one that decides what happens next: a block of user.get goes first. */
-    function decisive(errors: unknown[]): unknown {
-      return errors.find((e) => isOperatingLimit(toRestError(e, 'user.get'))) ?? errors[0]
+      const failure = settled.find((result) => result.status === 'rejected')
+      return { readings, failure: failure ? (failure as PromiseRejectedResult).reason : null }
     }
 
     let asked = state.done ? null : nextRound()
@@ -173,12 +160,9 @@ export function createPeopleLoader(deps: LoaderDeps) {
       const round = await asked
       if (round === null) return
       const fresh: RawUser[] = []
-      const errors = [...round.failures]
-      // the budget keeps the latest figures: the higher usage of the two ends, whichever answered last
-      for (const { reading } of [...round.readings].sort((a, b) => (a.reading.operating?.operatingSec ?? 0) - (b.reading.operating?.operatingSec ?? 0))) {
-        deps.budget.record(reading.operating)
-      }
+      let error: unknown = round.failure
       for (const { direction, reading } of round.readings) {
+        deps.budget.record(reading.operating)
         state.startedAt ??= reading.dateStart
         if (reading.total !== null) {
           state.counted = true
@@ -194,19 +178,18 @@ export function createPeopleLoader(deps: LoaderDeps) {
         else if (reading.rows.length > 0) state.beforeId = Math.min(state.beforeId ?? reading.cursor, reading.cursor)
         // a short page: this end ran into what the other had read, or into the end of the list
         if (reading.done && !reading.error) state.done = true
-        if (reading.error) errors.push(reading.error)
+        error ??= reading.error
       }
-      const error = errors.length > 0 ? decisive(errors) : null
       state.read += fresh.length
       if (state.beforeId !== null && state.afterId >= state.beforeId - 1) state.done = true
-      asked = state.done || errors.length > 0 || cancelRequested ? null : nextRound()
+      asked = state.done || error || cancelRequested ? null : nextRound()
       // its failure is met by the await above, once this round is shown; until then it is not unhandled
       asked?.catch(() => undefined)
       // a task later: the requests' first steps (all promise callbacks) have sent them by then
       if (asked) await new Promise((resolve) => setTimeout(resolve, 0))
       add(toPeople(fresh))
       // an end that failed after the other had read everything left loses nothing
-      if (errors.length > 0 && !state.done) throw error
+      if (error && !state.done) throw error
       if (cancelRequested) return
     }
   }

@@ -320,34 +320,6 @@ describe('people loader: reading from both ends', () => {
     expect(pagesAsked().reduce<number>((sum, pages) => sum + Number(pages), 0)).toBeLessThanOrEqual(Math.ceil(ids.length / 50) + 4)
   })
 
-  it('closes a gap the count says is empty with one page, when the ends read exactly up to each other', async () => {
-    const { loader, people, add, onBlocked } = setUp()
-    // 10,000 people with gaps in their IDs: two rounds of 2,500 from each end meet without overlapping
-    const ids = Array.from({ length: 10_000 }, (_, i) => 1 + i * 2)
-    portalOf(ids)
-    loader.counted(ids.length)
-    await loader.load(add, onBlocked)
-    expect(people).toHaveLength(10_000)
-    expect(pagesAsked()).toEqual([50, 50, 50, 50, 1])
-  })
-
-  it('stops at a block of user.get on one end even when the other end failed otherwise', async () => {
-    const { budget, loader, add, onBlocked } = setUp()
-    portalOf(Array.from({ length: 9000 }, (_, i) => i + 1))
-    const answer = fetchPeopleBatch.getMockImplementation()!
-    const resetAt = Date.now() + 90_000
-    fetchPeopleBatch.mockImplementation(async (...args: unknown[]) => {
-      if ((args[2] as ChainStart).direction === 'up') throw new RestError('NETWORK_ERROR', 0, 'Network Error', 'batch')
-      const blocked = new RestError('OPERATION_TIME_LIMIT', 400, 'Method is blocked due to operation time limit.', 'user.get')
-      return { ...(await answer(...args)), rows: [], done: false, error: blocked, operating: { operatingSec: 479.5, resetAt } }
-    })
-    loader.counted(9000)
-    await loader.load(add, onBlocked)
-    expect(loader.status.value).toBe('blocked')
-    expect(fetchPeopleBatch).toHaveBeenCalledTimes(2)
-    expect(onBlocked).toHaveBeenCalledWith(budget.blockedTill)
-  })
-
   it('counts first when nothing counted the list, then reads from both ends', async () => {
     const { loader, people, add, onBlocked } = setUp()
     const ids = Array.from({ length: 8000 }, (_, i) => i + 1)
