@@ -174,8 +174,7 @@ export function createPeopleLoader(deps: LoaderDeps) {
           if (direction === 'up' ? state.beforeId === null || id < state.beforeId : id > state.afterId) fresh.push(row)
         }
         if (direction === 'up') state.afterId = Math.max(state.afterId, reading.cursor)
-        // going down from the very top, a first page that failed leaves the cursor where it was: nowhere yet
-        else if (reading.rows.length > 0) state.beforeId = Math.min(state.beforeId ?? reading.cursor, reading.cursor)
+        else state.beforeId = Math.min(state.beforeId ?? Number.POSITIVE_INFINITY, reading.cursor)
         // a short page: this end ran into what the other had read, or into the end of the list
         if (reading.done && !reading.error) state.done = true
         error ??= reading.error
