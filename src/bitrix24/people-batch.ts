@@ -16,35 +16,20 @@ export interface PeopleQuery {
   select: readonly string[]
 }
 
-/**
- * Which way a chain of pages reads the ID order: up from the lowest IDs (`>ID` the cursor, ascending), or down
- * from the highest (`<ID` the cursor, descending). A walk may read from both ends at once and meet in the middle.
- */
-export type ChainDirection = 'up' | 'down'
-
-/** Where a chain of pages starts and, when the other end has been read, where it must stop. */
-export interface ChainStart {
-  direction: ChainDirection
-  /** up: read IDs above this; down: read IDs below this (null: from the very top) */
-  cursor: number | null
-  /** up: IDs from this one on are read already; down: IDs up to this one are (null: nothing read there) */
-  bound: number | null
-}
-
 export interface BatchPlan {
   commands: Record<string, BatchCommand>
   /** page command keys in chain order */
   pageKeys: string[]
   /** the key of the command that counts the whole set, when asked for */
   countKey: string | null
-  start: ChainStart
+  afterId: number
 }
 
 export interface BatchReading {
-  /** rows in the chain's ID order, each past the cursor */
+  /** rows in ID order, each newer than the cursor */
   rows: RawUser[]
-  /** the cursor after these rows: the highest ID read going up, the lowest going down */
-  cursor: number
+  /** the cursor after these rows */
+  afterId: number
   /** no more pages after this batch */
   done: boolean
   /** COUNT of the whole set, when this batch counted */
@@ -62,15 +47,13 @@ function baseParams(query: PeopleQuery): { filter: Record<string, unknown>; extr
 }
 
 /**
- * One HTTP request that reads up to 50 pages: each page's cursor is the last ID of the page before it,
+ * One HTTP request that reads up to 50 pages: each page's `>ID` cursor is the last ID of the page before it,
  * resolved by the portal through `$result[...]` references, so 2,500 people arrive per request. `start: -1`
  * skips the COUNT on every page but the first page of a load, whose `start: 0` also counts the whole set.
- * Going down, the pages ask for `<ID` in descending order; a bound keeps a chain out of what the other end
- * has read (portal-protocol §3.2: the `>`/`<` filter operators, SORT with ORDER).
  */
 export function planPeopleBatch(
   query: PeopleQuery,
-  start: ChainStart,
+  afterId: number,
   withCount: boolean,
   maxPages: number = MAX_COMMANDS,
 ): BatchPlan {
@@ -79,29 +62,19 @@ export function planPeopleBatch(
   const commands: Record<string, BatchCommand> = {}
   const pageKeys: string[] = []
   const pages = Math.max(1, Math.min(maxPages, MAX_COMMANDS))
-  const up = start.direction === 'up'
-  const [ahead, behind] = up ? ['>ID', '<ID'] : ['<ID', '>ID']
-  const bound = start.bound === null ? {} : { [behind]: start.bound }
   for (let i = 0; i < pages; i++) {
     const key = `p${i}`
-    const cursor = i > 0 ? `$result[p${i - 1}][${PAGE_SIZE - 1}][ID]` : start.cursor
+    const cursor = i === 0 ? afterId : `$result[p${i - 1}][${PAGE_SIZE - 1}][ID]`
     // the first page of a load counts (start 0); every other page skips the COUNT (start -1)
-    const first = i === 0 && withCount ? 0 : -1
+    const start = i === 0 && withCount ? 0 : -1
     commands[key] = {
       method: 'user.get',
       // SORT and ORDER only work together; older portals have no default order, and the cursor needs ID order
-      params: {
-        filter: { ...filter, ...(cursor === null ? {} : { [ahead]: cursor }), ...bound },
-        ...extra,
-        sort: 'ID',
-        order: up ? 'ASC' : 'DESC',
-        select,
-        start: first,
-      },
+      params: { filter: { ...filter, '>ID': cursor }, ...extra, sort: 'ID', order: 'ASC', select, start },
     }
     pageKeys.push(key)
   }
-  return { commands, pageKeys, countKey: withCount ? 'p0' : null, start }
+  return { commands, pageKeys, countKey: withCount ? 'p0' : null, afterId }
 }
 
 /**
@@ -117,14 +90,11 @@ export function pagesToAsk(expected: number | null, loaded: number): number {
 /**
  * Reads a batch answer in chain order. The chain is only trustworthy up to the first short page: after it
  * the `$result` reference has nothing to point at, so later pages are ignored whatever they hold. Rows that
- * do not advance the cursor are dropped, so a portal that ignores `>ID` (or `<ID`) cannot make the load loop.
+ * do not advance the cursor are dropped, so a portal that ignores `>ID` cannot make the load loop.
  */
 export function readPeopleBatch(plan: BatchPlan, outcomes: Record<string, BatchOutcome>): BatchReading {
   const rows: RawUser[] = []
-  const up = plan.start.direction === 'up'
-  // going down from the very top, any ID is past the cursor
-  let cursor = plan.start.cursor ?? Number.POSITIVE_INFINITY
-  const past = (id: number) => (up ? id > cursor : id < cursor)
+  let afterId = plan.afterId
   let total: number | null = null
   if (plan.countKey) {
     const count = outcomes[plan.countKey]
@@ -133,28 +103,28 @@ export function readPeopleBatch(plan: BatchPlan, outcomes: Record<string, BatchO
   for (const key of plan.pageKeys) {
     const outcome = outcomes[key]
     if (!outcome || !outcome.ok) {
-      return { rows, cursor, done: false, total, error: outcome && !outcome.ok ? outcome.error : missing(key) }
+      return { rows, afterId, done: false, total, error: outcome && !outcome.ok ? outcome.error : missing(key) }
     }
     const page = asPage(outcome.result)
     if (!page) {
       // not a list: never read it as "the end", or a truncated list would pass for complete
-      return { rows, cursor, done: false, total, error: new RestError('ERROR_UNEXPECTED_ANSWER', 0, `${key} is not a list`, 'user.get') }
+      return { rows, afterId, done: false, total, error: new RestError('ERROR_UNEXPECTED_ANSWER', 0, `${key} is not a list`, 'user.get') }
     }
     let advanced = false
     for (const row of page) {
       const id = Number(row?.ID)
-      if (Number.isInteger(id) && past(id)) {
+      if (Number.isInteger(id) && id > afterId) {
         rows.push(row)
-        cursor = id
+        afterId = id
         advanced = true
       }
     }
-    if (page.length < PAGE_SIZE) return { rows, cursor, done: true, total, error: null }
+    if (page.length < PAGE_SIZE) return { rows, afterId, done: true, total, error: null }
     if (!advanced) {
-      return { rows, cursor, done: false, total, error: new RestError('CURSOR_STUCK', 0, '', 'user.get') }
+      return { rows, afterId, done: false, total, error: new RestError('CURSOR_STUCK', 0, '', 'user.get') }
     }
   }
-  return { rows, cursor, done: false, total, error: null }
+  return { rows, afterId, done: false, total, error: null }
 }
 
 /** A page of users: a JSON array, or a PHP list that arrived as an object with keys 0..n-1. */

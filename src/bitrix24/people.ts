@@ -1,18 +1,18 @@
 import type { OperatingReading } from '@/domain/portal-budget'
 import type { RestClient } from './rest-client'
 import { callBatchTimed } from './batch'
-import { planPeopleBatch, readPeopleBatch, type BatchReading, type ChainStart, type PeopleQuery } from './people-batch'
+import { planPeopleBatch, readPeopleBatch, type BatchReading, type PeopleQuery } from './people-batch'
 import { operatingOf } from './people-sync'
 
-/** One HTTP request worth of people past the cursor (up to 2,500), read in chain order. */
+/** One HTTP request worth of people after the cursor (up to 2,500), read in chain order. */
 export async function fetchPeopleBatch(
   client: RestClient,
   query: PeopleQuery,
-  start: ChainStart,
+  afterId: number,
   withCount: boolean,
   maxPages?: number,
 ): Promise<BatchReading & { operating: OperatingReading | null; dateStart: string | null }> {
-  const plan = planPeopleBatch(query, start, withCount, maxPages)
+  const plan = planPeopleBatch(query, afterId, withCount, maxPages)
   const { outcomes, time } = await callBatchTimed(client, plan.commands)
   // the latest figures: every page reports the method's usage as it stood after that page
   let operating: OperatingReading | null = null

@@ -89,7 +89,7 @@ export function createColdOpen(deps: ColdOpenDeps) {
       kept.readAt(first.watermark)
       deps.add(toPeople(first.rows))
       firstRows = first.rows.length
-      loader.counted(first.total)
+      loader.expected.value = first.total
     } catch (e) {
       const failure = toRestError(e, 'user.get')
       kept.readAt(null)

@@ -21,7 +21,7 @@ const everyone: BatchReading = {
     { ID: '1', NAME: 'Working', ACTIVE: true },
     { ID: '2', NAME: 'Gone', ACTIVE: false },
   ],
-  cursor: 2,
+  afterId: 2,
   done: true,
   total: 2,
   error: null,

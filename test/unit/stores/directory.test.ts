@@ -23,7 +23,7 @@ function rows(from: number, count: number) {
   return Array.from({ length: count }, (_, i) => ({ ID: String(from + i), NAME: `Person ${from + i}` }))
 }
 function reading(from: number, count: number, done: boolean, extra: Partial<BatchReading> = {}): BatchReading {
-  return { rows: rows(from, count), cursor: from + count - 1, done, total: null, error: null, ...extra }
+  return { rows: rows(from, count), afterId: from + count - 1, done, total: null, error: null, ...extra }
 }
 
 function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory> } {
@@ -81,7 +81,7 @@ describe('directory store: loading', () => {
     expect(directory.people).toHaveLength(3000)
     expect(directory.status).toBe('done')
     // the first batch counts, later ones do not; every batch resumes after the last ID
-    expect(fetchPeopleBatch.mock.calls.map((c) => [(c[2] as { cursor: number }).cursor, c[3]])).toEqual([[0, true], [2500, false]])
+    expect(fetchPeopleBatch.mock.calls.map((c) => [c[2], c[3]])).toEqual([[0, true], [2500, false]])
     // a regular viewer's query: active people, never ADMIN_MODE
     expect(fetchPeopleBatch.mock.calls[0]?.[1]).toMatchObject({ activeOnly: true, adminMode: false })
   })
@@ -108,7 +108,7 @@ describe('directory store: loading', () => {
     expect(directory.waiting).toBe(false)
     expect(directory.error).toBeNull()
     expect(directory.people.map((p) => p.id)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1))
-    expect(fetchPeopleBatch.mock.calls[1]?.[2]).toMatchObject({ direction: 'up', cursor: 100 })
+    expect(fetchPeopleBatch.mock.calls[1]?.[2]).toBe(100)
   })
 
   it('says what went wrong once the quiet retries run out, keeps what it has, and resumes from its cursor', async () => {
@@ -119,8 +119,8 @@ describe('directory store: loading', () => {
     const down = new RestError('INTERNAL_SERVER_ERROR', 500, 'Internal server error', 'batch')
     fetchPeopleBatch
       .mockImplementationOnce(async () => reading(1, 100, false, { error: down, total: 300 }))
-      .mockImplementationOnce(async () => ({ ...reading(101, 0, false), cursor: 100, error: down }))
-      .mockImplementationOnce(async () => ({ ...reading(101, 0, false), cursor: 100, error: down }))
+      .mockImplementationOnce(async () => ({ ...reading(101, 0, false), afterId: 100, error: down }))
+      .mockImplementationOnce(async () => ({ ...reading(101, 0, false), afterId: 100, error: down }))
       .mockImplementationOnce(async () => reading(101, 200, true))
     await directory.open()
     expect(fetchPeopleBatch).toHaveBeenCalledTimes(3)
@@ -130,7 +130,7 @@ describe('directory store: loading', () => {
     await directory.loadPeople()
     expect(directory.status).toBe('done')
     expect(directory.people).toHaveLength(300)
-    expect(fetchPeopleBatch.mock.calls[3]?.[2]).toMatchObject({ direction: 'up', cursor: 100 })
+    expect(fetchPeopleBatch.mock.calls[3]?.[2]).toBe(100)
   })
 
   it('does not retry what waiting cannot fix', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createPeopleLoader } from '@/stores/collection/people-loader'
 import { usePortalBudgetStore } from '@/stores/portal-budget'
-import type { BatchReading, ChainStart } from '@/bitrix24/people-batch'
+import type { BatchReading } from '@/bitrix24/people-batch'
 import type { RestClient } from '@/bitrix24/rest-client'
 import { RestError } from '@/bitrix24/rest-error'
 import { OPERATING_LIMIT_SEC, SLOW_DELAY_MS, SLOW_SHARE, UNKNOWN_RESET_MS, WALK_SHARE, type OperatingReading } from '@/domain/portal-budget'
@@ -17,7 +17,7 @@ const query = { activeOnly: true, adminMode: false, select: ['ID', 'NAME'] }
 
 function reading(from: number, count: number, done: boolean, extra: Partial<Reading> = {}): Reading {
   const rows = Array.from({ length: count }, (_, i) => ({ ID: String(from + i), NAME: `Person ${from + i}` }))
-  return { rows, cursor: from + count - 1, done, total: null, error: null, operating: null, dateStart: '2026-12-01T09:00:00+00:00', ...extra }
+  return { rows, afterId: from + count - 1, done, total: null, error: null, operating: null, dateStart: '2026-12-01T09:00:00+00:00', ...extra }
 }
 
 /** seconds of user.get the app has used, at a given share of the limit */
@@ -109,7 +109,7 @@ describe('people loader: pacing by the portal’s budget', () => {
     expect(fetchPeopleBatch).toHaveBeenCalledTimes(3)
     expect(pagesAsked()).toEqual([50, 10, 10])
     // each slowed request goes on from where the last one ended
-    expect(fetchPeopleBatch.mock.calls.map((call) => (call[2] as { cursor: number }).cursor)).toEqual([0, 2500, 3000])
+    expect(fetchPeopleBatch.mock.calls.map((call) => call[2])).toEqual([0, 2500, 3000])
     expect(people).toHaveLength(3020)
     expect(loader.status.value).toBe('done')
   })
@@ -243,7 +243,7 @@ describe('people loader: the next batch on its way while one is shown', () => {
     expect(people).toHaveLength(2500)
     fetchPeopleBatch.mockImplementationOnce(async () => reading(2501, 500, true))
     await loader.load(add, onBlocked)
-    expect(fetchPeopleBatch.mock.calls.map((call) => (call[2] as { cursor: number }).cursor)).toEqual([0, 2500, 2500])
+    expect(fetchPeopleBatch.mock.calls.map((call) => call[2])).toEqual([0, 2500, 2500])
     expect(people).toHaveLength(3000)
     expect(loader.status.value).toBe('done')
   })
@@ -262,96 +262,8 @@ describe('people loader: the next batch on its way while one is shown', () => {
     await new Promise((resolve) => setTimeout(resolve, 10))
     process.off('unhandledRejection', unhandled)
     expect(unhandled).not.toHaveBeenCalled()
-    expect(fetchPeopleBatch.mock.calls.map((call) => (call[2] as { cursor: number }).cursor)).toEqual([0, 2500, 2500])
+    expect(fetchPeopleBatch.mock.calls.map((call) => call[2])).toEqual([0, 2500, 2500])
     expect(people).toHaveLength(3000)
     expect(loader.status.value).toBe('done')
-  })
-})
-
-describe('people loader: reading from both ends', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    fetchPeopleBatch.mockReset()
-  })
-
-  /** A portal of people with the given IDs that answers each batch as Bitrix24 would (ID order, 50 a page). */
-  function portalOf(ids: number[]) {
-    const sorted = [...ids].sort((a, b) => a - b)
-    fetchPeopleBatch.mockImplementation(async (...args: unknown[]) => {
-      const [, , start, withCount, pages] = args as [unknown, unknown, ChainStart, boolean, number]
-      const up = start.direction === 'up'
-      const inRange = sorted.filter((id) =>
-        up
-          ? id > (start.cursor ?? 0) && (start.bound === null || id < start.bound)
-          : (start.cursor === null || id < start.cursor) && (start.bound === null || id > start.bound),
-      )
-      const ordered = up ? inRange : inRange.reverse()
-      const taken = ordered.slice(0, pages * 50)
-      const rows = taken.map((id) => ({ ID: String(id), NAME: `Person ${id}` }))
-      const short = taken.length < pages * 50 || taken.length % 50 !== 0
-      return {
-        rows,
-        cursor: taken.at(-1) ?? start.cursor ?? 0,
-        done: short,
-        total: withCount ? sorted.length : null,
-        error: null,
-        operating: null,
-        dateStart: '2026-12-01T09:00:00+00:00',
-      }
-    })
-  }
-
-  it('reads a counted portal from both ends in two rounds and meets in the middle, everyone once', async () => {
-    const { loader, people, add, onBlocked } = setUp()
-    // IDs with gaps, as a real portal's are
-    const ids = Array.from({ length: 9150 }, (_, i) => 1 + i * 3 + (i % 7))
-    portalOf(ids)
-    loader.counted(ids.length)
-    await loader.load(add, onBlocked)
-    expect(loader.status.value).toBe('done')
-    expect(people.map((p) => p.id).sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b))
-    const starts = fetchPeopleBatch.mock.calls.map((call) => (call[2] as ChainStart).direction)
-    expect(starts).toEqual(['up', 'down', 'up', 'down'])
-    // nobody counts again, and no more pages than a single end would have asked for and one of slack each
-    expect(fetchPeopleBatch.mock.calls.every((call) => call[3] === false)).toBe(true)
-    expect(pagesAsked().reduce<number>((sum, pages) => sum + Number(pages), 0)).toBeLessThanOrEqual(Math.ceil(ids.length / 50) + 4)
-  })
-
-  it('counts first when nothing counted the list, then reads from both ends', async () => {
-    const { loader, people, add, onBlocked } = setUp()
-    const ids = Array.from({ length: 8000 }, (_, i) => i + 1)
-    portalOf(ids)
-    await loader.load(add, onBlocked)
-    expect(people).toHaveLength(8000)
-    expect(new Set(people.map((p) => p.id)).size).toBe(8000)
-    expect(fetchPeopleBatch.mock.calls.map((call) => [(call[2] as ChainStart).direction, call[3]])).toEqual([
-      ['up', true],
-      ['up', false],
-      ['down', false],
-      // the last 500: one request's worth, read up alone
-      ['up', false],
-    ])
-  })
-
-  it('reads up alone when one request holds the rest', async () => {
-    const { loader, people, add, onBlocked } = setUp()
-    portalOf(Array.from({ length: 2400 }, (_, i) => i + 1))
-    loader.counted(2400)
-    await loader.load(add, onBlocked)
-    expect(people).toHaveLength(2400)
-    expect(fetchPeopleBatch.mock.calls.map((call) => (call[2] as ChainStart).direction)).toEqual(['up'])
-  })
-
-  it('reads up alone while the budget asks the walk to slow down', async () => {
-    vi.useFakeTimers()
-    const { budget, loader, people, add, onBlocked } = setUp()
-    budget.record({ operatingSec: usedAt(WALK_SHARE) + 1, resetAt: Date.now() + 300_000 })
-    portalOf(Array.from({ length: 6000 }, (_, i) => i + 1))
-    loader.counted(6000)
-    const loading = loader.load(add, onBlocked)
-    await vi.advanceTimersByTimeAsync(SLOW_DELAY_MS * 15)
-    await loading
-    expect(people).toHaveLength(6000)
-    expect(new Set(fetchPeopleBatch.mock.calls.map((call) => (call[2] as ChainStart).direction))).toEqual(new Set(['up']))
   })
 })
