@@ -48,12 +48,12 @@ export function foldWithMap(value: string): { folded: string; origin: number[] }
   return { folded, origin }
 }
 
-/** Words of free text: letters and digits, split on everything else. */
-export function words(folded: string): string[] {
-  return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
-}
-
-/** The words of free text with one space between them: `words(folded).join(' ')` without the array. */
+/** The words of free text (letters and digits, split on everything else) with one space between them. */
 export function wordLine(folded: string): string {
   return folded.replace(ASCII.test(folded) ? /[^a-z0-9]+/gi : /[^\p{L}\p{N}]+/gu, ' ').trim()
+}
+
+/** Words of free text: letters and digits, split on everything else. */
+export function words(folded: string): string[] {
+  return wordLine(folded).split(' ').filter(Boolean)
 }

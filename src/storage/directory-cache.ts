@@ -105,8 +105,13 @@ export function keysToPrune(
 /**
  * The directory on the device, one entry per portal, viewer, scopes and view, in whatever RecordArea the
  * device storage seam provides (IndexedDB, or memory when the browser keeps nothing). Never throws.
+ * `hasDatabase` says, without opening the records, whether the device has their database at all (null: it
+ * cannot say): on a first visit `keepsAny` then answers without waiting for the database to be created.
  */
-export function createDirectoryCache(records: () => Promise<RecordArea>): DirectoryCache {
+export function createDirectoryCache(
+  records: () => Promise<RecordArea>,
+  hasDatabase: () => Promise<boolean | null> = async () => null,
+): DirectoryCache {
   async function catalogue(area: RecordArea): Promise<Record<string, number>> {
     const value = await area.get<Record<string, number>>(CATALOGUE_KEY)
     return value && typeof value === 'object' ? { ...value } : {}
@@ -138,6 +143,7 @@ export function createDirectoryCache(records: () => Promise<RecordArea>): Direct
       await area.set(CATALOGUE_KEY, dates)
     },
     async keepsAny(memberId, view) {
+      if ((await hasDatabase()) === false) return false
       const area = await records()
       return Object.keys(await catalogue(area)).some((key) => keyOf(key, memberId, view))
     },

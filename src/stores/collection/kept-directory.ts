@@ -37,9 +37,7 @@ interface KeptDeps {
 export function createKeptDirectory(deps: KeptDeps) {
   const device = useDeviceStore()
   const budget = usePortalBudgetStore()
-  let cache: DirectoryCache = createDirectoryCache(() => device.records())
-  /** the cache is the device's database (tests hand in caches of their own) */
-  let onDevice = true
+  let cache: DirectoryCache = createDirectoryCache(() => device.records(), () => device.hasDatabase())
   /** when the shown data came from the device: the time it was saved */
   const cachedAt = ref<number | null>(null)
   /** a sync or a full read behind the kept list is running */
@@ -63,8 +61,6 @@ export function createKeptDirectory(deps: KeptDeps) {
   async function mayBeKept(): Promise<boolean> {
     const memberId = deps.session.frame?.memberId
     if (!memberId || deps.view === null) return false
-    // a first visit: no database, so nothing kept, known without waiting for the database to be created
-    if (onDevice && (await device.hasDatabase()) === false) return false
     return cache.keepsAny(memberId, deps.view)
   }
 
@@ -191,7 +187,6 @@ export function createKeptDirectory(deps: KeptDeps) {
   /** Tests hand the collection an in-memory cache. */
   function replaceCache(replacement: DirectoryCache) {
     cache = replacement
-    onDevice = false
   }
 
   return { cachedAt, refreshing, savedAt, mayBeKept, showKept, save, sync, readAt, forgetIfRefused, replaceCache }
