@@ -1,3 +1,5 @@
+// first of all: the portal handshake and the storage check run while the rest evaluates
+import './start-early'
 import './assets/css/main.css'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'

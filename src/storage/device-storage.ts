@@ -70,6 +70,24 @@ export async function hasAppDatabase(source: StorageSource): Promise<boolean | n
   }
 }
 
+let early: Promise<boolean | null> | null = null
+
+/**
+ * Starts `hasAppDatabase` for the window's own storage before the app is even evaluated (src/start-early.ts):
+ * on a fresh browser profile the browser takes a few hundred ms to answer, and a cold open waits for that
+ * answer before it asks for its first page.
+ */
+export function checkAppDatabaseEarly(source: StorageSource = windowStorageSource()): void {
+  early ??= hasAppDatabase(source)
+}
+
+/** The early check's answer, handed out once; null when none was started. */
+export function takeEarlyDatabaseCheck(): Promise<boolean | null> | null {
+  const answer = early
+  early = null
+  return answer
+}
+
 /** The window's own storage. Reading `window.localStorage` is what throws, so it is only read inside a probe. */
 export function windowStorageSource(win: Window = window): StorageSource {
   return { localStorage: () => win.localStorage, indexedDB: () => win.indexedDB }

@@ -7,6 +7,7 @@ import {
   openDeviceStorage,
   openTabArea,
   requestDeviceStorage,
+  takeEarlyDatabaseCheck,
   windowStorageSource,
   type DeviceStorage,
 } from '@/storage/device-storage'
@@ -34,7 +35,8 @@ export const useDeviceStore = defineStore('device', () => {
    * to open. Asked before it is opened, or the opening would create it.
    */
   function hasDatabase(): Promise<boolean | null> {
-    databaseAsked ??= typeof window === 'undefined' ? Promise.resolve(null) : hasAppDatabase(windowStorageSource())
+    databaseAsked ??=
+      typeof window === 'undefined' ? Promise.resolve(null) : (takeEarlyDatabaseCheck() ?? hasAppDatabase(windowStorageSource()))
     return databaseAsked
   }
 

@@ -5,6 +5,8 @@ import {
   canRequestStorageAccess,
   DATABASE,
   hasAppDatabase,
+  checkAppDatabaseEarly,
+  takeEarlyDatabaseCheck,
   OBJECT_STORE,
   openDeviceStorage,
   requestDeviceStorage,
@@ -396,6 +398,18 @@ describe('hasAppDatabase: a first visit is known without creating the database',
     const source: StorageSource = { localStorage: () => new MapStorage(), indexedDB: () => indexedDB }
     await openDeviceStorage(source)
     expect(await hasAppDatabase(source)).toBe(true)
+  })
+
+  it('asked early, before the app is evaluated, its answer is handed out once', async () => {
+    const indexedDB = freshIndexedDb()
+    const databases = vi.spyOn(indexedDB, 'databases')
+    checkAppDatabaseEarly({ localStorage: () => new MapStorage(), indexedDB: () => indexedDB })
+    // a second early call does not ask again
+    checkAppDatabaseEarly({ localStorage: () => new MapStorage(), indexedDB: () => indexedDB })
+    await expect(takeEarlyDatabaseCheck()).resolves.toBe(false)
+    expect(databases).toHaveBeenCalledTimes(1)
+    // taken: whoever asks next asks the browser itself
+    expect(takeEarlyDatabaseCheck()).toBeNull()
   })
 
   it('cannot say when the browser has no list of databases or refuses the frame its storage', async () => {

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { useDirectoryStore } from '@/stores/directory'
 import { useSessionStore } from '@/stores/session'
 import { useDeviceStore } from '@/stores/device'
+import { checkAppDatabaseEarly } from '@/storage/device-storage'
 import type { BatchReading } from '@/bitrix24/people-batch'
 import type { PortalFrame } from '@/bitrix24/frame'
 import { RestError } from '@/bitrix24/rest-error'
@@ -273,6 +274,28 @@ describe('directory store: the first page before the viewer is known', () => {
       expect(indexedDB.open).toHaveBeenCalled()
     } finally {
       vi.useRealTimers()
+      if (own) Object.defineProperty(window, 'indexedDB', own)
+      else delete (window as { indexedDB?: unknown }).indexedDB
+    }
+  })
+
+  it('on a first visit, asks with the database check that started before the app was evaluated', async () => {
+    // the window's own browser never answers whether the database is there, nor opens it
+    const slow = new IDBFactory()
+    vi.spyOn(slow, 'databases').mockImplementation(() => new Promise(() => {}))
+    vi.spyOn(slow, 'open').mockImplementation(() => ({}) as IDBOpenDBRequest)
+    const own = Object.getOwnPropertyDescriptor(window, 'indexedDB')
+    Object.defineProperty(window, 'indexedDB', { value: slow, configurable: true })
+    try {
+      // src/start-early.ts asked first, and was told there is no database yet
+      const early = new IDBFactory()
+      checkAppDatabaseEarly({ localStorage: () => null as unknown as Storage, indexedDB: () => early })
+      const { call } = connectOnly()
+      void useDeviceStore().ready()
+      void useDirectoryStore().prepare()
+      await vi.waitFor(() => expect(call).toHaveBeenCalledTimes(1))
+      expect(slow.databases).not.toHaveBeenCalled()
+    } finally {
       if (own) Object.defineProperty(window, 'indexedDB', own)
       else delete (window as { indexedDB?: unknown }).indexedDB
     }

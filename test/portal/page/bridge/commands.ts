@@ -95,16 +95,14 @@ export const COMMANDS: Record<string, Handler> = {
     }
   },
 
-  async setInstall({ host, msg }) {
-    let note: string | undefined
-    try {
-      await api('/_portal/api/frame/install', { sid: host.cfg.appSid })
-    } catch (err) {
-      note = `not persisted: ${errorText(err)}`
-    }
+  setInstall({ host, msg }) {
+    // The portal echoes at once and saves the user option in the background (BX.userOptions), as the SDK's
+    // init() waits for this answer: a viewer's first run costs one message round trip, not a server one.
+    void api('/_portal/api/frame/install', { sid: host.cfg.appSid }).catch((err: unknown) =>
+      portalUi().toast(`setInstall not persisted: ${errorText(err)}`, 'error'),
+    )
     host.state.firstRun = false
-    // the portal echoes at once; the SDK's init() waits for this answer
-    return reply(msg.args, note)
+    return reply(msg.args)
   },
 
   async setInstallFinish({ host, args }) {
