@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toPerson, type Person } from '@/domain/person'
-import { buildSearchIndex, createSearcher, searchPeople, MAX_QUERY_LENGTH } from '@/domain/search'
+import { createSearcher, searchPeople, MAX_QUERY_LENGTH } from '@/domain/search'
+import { buildSearchIndex } from '@/domain/search-index'
 import { foldText, foldWithMap, wordLine, words } from '@/domain/text-fold'
 
 function person(id: number, fields: Record<string, unknown>): Person {
