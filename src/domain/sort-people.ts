@@ -48,6 +48,14 @@ export interface SortRanks {
 
 const isEmpty = (texts: string[]) => !texts[0]
 
+const collators = new Map<string, Intl.Collator>()
+/** One collator per language for the whole visit: a load sorts each of its batches with it. */
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale)
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true, ignorePunctuation: true })))
+  return collator
+}
+
 /**
  * The rank of every person in one column's order, by the viewer's language rules (Intl.Collator): "Ångström"
  * sorts with the A's in German and after Z in Swedish. Computed once per list and column, so re-sorting
@@ -62,7 +70,7 @@ export function sortRanks(
   departmentLabel: (p: Person) => string = () => '',
   previous?: SortRanks,
 ): SortRanks {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true, ignorePunctuation: true })
+  const collator = collatorFor(locale)
   const compare = (a: Keyed, b: Keyed) => {
     if (isEmpty(a.texts) !== isEmpty(b.texts)) return isEmpty(a.texts) ? 1 : -1
     for (let i = 0; i < a.texts.length; i++) {
