@@ -1,4 +1,4 @@
-import type { RawUser } from '@/domain/person'
+import type { RawUser } from '@/domain/people/person'
 import type { BatchCommand, BatchOutcome } from './batch'
 import { RestError } from './rest-error'
 

@@ -1,5 +1,5 @@
-import type { RawUser } from '@/domain/person'
-import type { OperatingReading } from '@/domain/portal-budget'
+import type { RawUser } from '@/domain/people/person'
+import type { OperatingReading } from '@/domain/portal/portal-budget'
 import type { PortalTime, RestClient } from './rest-client'
 import { callBatchTimed, type BatchCommand, type BatchOutcome } from './batch'
 import { RestError } from './rest-error'

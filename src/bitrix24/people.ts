@@ -1,4 +1,4 @@
-import type { OperatingReading } from '@/domain/portal-budget'
+import type { OperatingReading } from '@/domain/portal/portal-budget'
 import type { RestClient } from './rest-client'
 import { callBatchTimed } from './batch'
 import { planPeopleBatch, readPeopleBatch, type BatchReading, type PeopleQuery } from './people-batch'

@@ -1,5 +1,5 @@
 import { MessageCommands, type B24Frame } from '@bitrix24/b24jssdk'
-import type { AccessGrant } from '@/domain/admin-access'
+import type { AccessGrant } from '@/domain/admin/admin-access'
 
 /** What the app asks of the portal page around it. Fire-and-forget commands never reject. */
 export interface PortalActions {

@@ -1,5 +1,5 @@
-import { toAppError } from '@/domain/app-error'
-import { nextRetryDelay, RETRY_DELAYS_MS, type RetryState } from '@/domain/retry-policy'
+import { toAppError } from '@/domain/errors/app-error'
+import { nextRetryDelay, RETRY_DELAYS_MS, type RetryState } from '@/domain/portal/retry-policy'
 import { toRestError, type RestError } from './rest-error'
 
 export interface QuietRetryOptions {

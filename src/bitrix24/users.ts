@@ -1,4 +1,4 @@
-import type { RawUser } from '@/domain/person'
+import type { RawUser } from '@/domain/people/person'
 import type { PeopleQuery } from './people-batch'
 import type { RestClient } from './rest-client'
 import { callBatch, type BatchCommand } from './batch'

@@ -1,9 +1,9 @@
 import { computed, nextTick, ref, shallowRef, watch, type Ref } from 'vue'
 import { useRouter } from 'vue-router'
 import { useVirtualizer, type ScrollToOptions } from '@tanstack/vue-virtual'
-import type { DepartmentTree } from '@/domain/departments'
-import type { Person } from '@/domain/person'
-import { foldText } from '@/domain/text-fold'
+import type { DepartmentTree } from '@/domain/org/departments'
+import type { Person } from '@/domain/people/person'
+import { foldText } from '@/domain/search/text-fold'
 import {
   buildOrgSearchIndex,
   countMembers,
@@ -16,7 +16,7 @@ import {
   withExpanded,
   type OrgMatch,
   type OrgRow,
-} from '@/domain/org-tree'
+} from '@/domain/org/org-tree'
 import { listKeyTarget } from './list-keys'
 
 export interface OrgTreeOptions {

@@ -1,12 +1,12 @@
 import { computed, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useNow } from '@vueuse/core'
-import { lastSeenAt, type Person } from '@/domain/person'
-import type { ColumnKey } from '@/domain/columns'
-import { statusOf } from '@/domain/facets'
-import type { ExportTable } from '@/domain/export-table'
-import { localTime } from '@/domain/local-time'
-import { profileCompleteness } from '@/domain/profile-completeness'
+import { lastSeenAt, type Person } from '@/domain/people/person'
+import type { ColumnKey } from '@/domain/people/columns'
+import { statusOf } from '@/domain/people/facets'
+import type { ExportTable } from '@/domain/admin/export-table'
+import { localTime } from '@/domain/people/local-time'
+import { profileCompleteness } from '@/domain/people/profile-completeness'
 import { useSessionStore } from '@/stores/session'
 
 /**

@@ -1,9 +1,9 @@
 import { watchDebounced } from '@vueuse/core'
 import { useRoute, useRouter } from 'vue-router'
 import { storeToRefs } from 'pinia'
-import { parseViewState, serializeViewState, type UrlQuery } from '@/domain/view-state'
+import { parseViewState, serializeViewState, type UrlQuery } from '@/domain/view/view-state'
 import type { PeopleCollection } from '@/stores/people-collection'
-import type { ColumnKey } from '@/domain/columns'
+import type { ColumnKey } from '@/domain/people/columns'
 
 /**
  * Keeps the directory's view (search, facets, sort, columns) in the URL, so a reload or a shared link shows

@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import type { ExportTable } from '@/domain/export-table'
+import type { ExportTable } from '@/domain/admin/export-table'
 
 /**
  * What Excel, LibreOffice and Google Sheets evaluate when they open a CSV: a cell starting with = + - @, a tab

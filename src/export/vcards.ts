@@ -1,5 +1,5 @@
-import type { Person } from '@/domain/person'
-import { toVCard, type VCardExtras } from '@/domain/vcard'
+import type { Person } from '@/domain/people/person'
+import { toVCard, type VCardExtras } from '@/domain/people/vcard'
 
 /** Several contacts in one .vcf: Outlook, Apple and Google contacts import every card in the file. */
 export function vCardsBlob(people: Person[], extrasFor: (person: Person) => VCardExtras): Blob {

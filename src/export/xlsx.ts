@@ -1,5 +1,5 @@
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/browser'
-import type { ExportTable } from '@/domain/export-table'
+import type { ExportTable } from '@/domain/admin/export-table'
 
 /** Excel's own limits: sheet names of at most 31 characters, without [ ] : * ? / \ */
 const SHEET_NAME_LIMIT = 31

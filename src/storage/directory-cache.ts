@@ -1,5 +1,5 @@
-import { isPerson, type Person } from '@/domain/person'
-import { isDepartment, type Department } from '@/domain/departments'
+import { isPerson, type Person } from '@/domain/people/person'
+import { isDepartment, type Department } from '@/domain/org/departments'
 import type { RecordArea } from './record-area'
 
 /** A loaded directory as kept between visits. */

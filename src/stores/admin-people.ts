@@ -1,6 +1,6 @@
 import { acceptHMRUpdate } from 'pinia'
-import { ADMIN_COLUMNS } from '@/domain/columns'
-import { adminSelect } from '@/domain/scope-access'
+import { ADMIN_COLUMNS } from '@/domain/people/columns'
+import { adminSelect } from '@/domain/portal/scope-access'
 import { definePeopleCollection } from './people-collection'
 
 /**

@@ -2,8 +2,8 @@ import { defineStore, acceptHMRUpdate } from 'pinia'
 import { computed, ref, type ComputedRef } from 'vue'
 import {
   ADMIN_LIST_KEYS, departmentsWithoutHead, peopleInList, type AdminListKey, type AdminListResult, type HeadlessDepartment,
-} from '@/domain/admin-lists'
-import { departmentCompleteness, type DepartmentCompleteness } from '@/domain/profile-completeness'
+} from '@/domain/admin/admin-lists'
+import { departmentCompleteness, type DepartmentCompleteness } from '@/domain/people/profile-completeness'
 import { useSessionStore } from './session'
 import { useAdminPeopleStore } from './admin-people'
 

@@ -1,6 +1,6 @@
 import { defineStore, acceptHMRUpdate } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { describeUnexpected, type CrashReport } from '@/domain/unexpected-error'
+import { describeUnexpected, type CrashReport } from '@/domain/errors/unexpected-error'
 
 /**
  * Unexpected errors that no view's boundary caught (Vue's app-level errorHandler, unhandled promise

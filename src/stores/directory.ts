@@ -1,6 +1,6 @@
 import { acceptHMRUpdate } from 'pinia'
-import { DIRECTORY_COLUMNS } from '@/domain/columns'
-import { directorySelect } from '@/domain/scope-access'
+import { DIRECTORY_COLUMNS } from '@/domain/people/columns'
+import { directorySelect } from '@/domain/portal/scope-access'
 import { definePeopleCollection } from './people-collection'
 
 /** Everyone's directory: the active people the viewer may see, never ADMIN_MODE, kept on the device between visits. */

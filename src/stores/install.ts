@@ -2,7 +2,7 @@ import { defineStore, acceptHMRUpdate } from 'pinia'
 import { ref } from 'vue'
 import { bindPlacement, fetchBindings, unbindPlacement } from '@/bitrix24/placements'
 import { toRestError } from '@/bitrix24/rest-error'
-import { adviceFor, handlerUrl, PROFILE_PLACEMENTS, type InstallAdvice } from '@/domain/install-plan'
+import { adviceFor, handlerUrl, PROFILE_PLACEMENTS, type InstallAdvice } from '@/domain/portal/install-plan'
 import { useSessionStore } from './session'
 
 export type StepState = 'waiting' | 'running' | 'done' | 'already' | 'failed'

@@ -1,6 +1,6 @@
 import { defineStore, acceptHMRUpdate } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { blockedUntil, walkPace, type OperatingReading, type WalkPace } from '@/domain/portal-budget'
+import { blockedUntil, walkPace, type OperatingReading, type WalkPace } from '@/domain/portal/portal-budget'
 
 /**
  * The app's share of the portal's operating limit for user.get, as the portal last reported it. Every reader

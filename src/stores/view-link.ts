@@ -5,9 +5,9 @@ import type { RouteLocationRaw, Router } from 'vue-router'
 import { useSessionStore } from './session'
 import { useDeviceStore } from './device'
 import type { PortalFrame } from '@/bitrix24/frame'
-import { openingViewQuery, placementView } from '@/domain/placement'
-import { cleanPageQuery, isAddressShape, isLinkablePage, linkedAddress, portalViewLink } from '@/domain/view-link'
-import { chooseOpening, decodeKeptView, encodeKeptView, KEPT_VIEW_OPTION, RELOAD_WINDOW_MS } from '@/domain/kept-view'
+import { openingViewQuery, placementView } from '@/domain/view/placement'
+import { cleanPageQuery, isAddressShape, isLinkablePage, linkedAddress, portalViewLink } from '@/domain/view/view-link'
+import { chooseOpening, decodeKeptView, encodeKeptView, KEPT_VIEW_OPTION, RELOAD_WINDOW_MS } from '@/domain/view/kept-view'
 
 /** What became of the link the app's page was opened with: nothing to say, used in part, or not usable at all. */
 export type LinkNotice = 'none' | 'partial' | 'unreadable'
@@ -17,10 +17,10 @@ const KEEP_DELAY_MS = 1_000
 
 /**
  * The app's views as portal addresses: the link that opens the view on show for anyone in the portal
- * (`/marketplace/app/<ID>/?params[view]=…`, domain/view-link.ts), and the view the app's page opens on — the
+ * (`/marketplace/app/<ID>/?params[view]=…`, domain/view/view-link.ts), and the view the app's page opens on — the
  * one a followed link carries (PLACEMENT_OPTIONS), the one the app opened itself on in a slider, or the one the
  * viewer left (kept for a reload: for the browser tab where the browser allows, else in the viewer's own app
- * options, domain/kept-view.ts). Everything read back is untrusted: a bad piece is dropped and a damaged link
+ * options, domain/view/kept-view.ts). Everything read back is untrusted: a bad piece is dropped and a damaged link
  * opens the app as usual, with a notice.
  */
 export const useViewLinkStore = defineStore('view-link', () => {

@@ -1,5 +1,5 @@
 import { h, type VNode } from 'vue'
-import { highlightSegments } from '@/domain/highlight'
+import { highlightSegments } from '@/domain/search/highlight'
 
 /**
  * Text with the matched parts in <mark>, as text nodes only. A plain render function rather than a

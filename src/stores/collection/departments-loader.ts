@@ -3,7 +3,7 @@ import { fetchAllDepartments } from '@/bitrix24/departments'
 import { retryQuietly } from '@/bitrix24/quiet-retry'
 import type { RestClient } from '@/bitrix24/rest-client'
 import { toRestError } from '@/bitrix24/rest-error'
-import { toDepartment, type Department } from '@/domain/departments'
+import { toDepartment, type Department } from '@/domain/org/departments'
 
 export type DepartmentStatus = 'idle' | 'loading' | 'done' | 'unavailable' | 'error'
 

@@ -4,8 +4,8 @@ import { MAX_COMMANDS, pagesToAsk, type PeopleQuery } from '@/bitrix24/people-ba
 import { retryQuietly } from '@/bitrix24/quiet-retry'
 import type { RestClient } from '@/bitrix24/rest-client'
 import { toRestError, type RestError } from '@/bitrix24/rest-error'
-import { toPerson, type Person, type RawUser } from '@/domain/person'
-import { RETRY_DELAYS_MS } from '@/domain/retry-policy'
+import { toPerson, type Person, type RawUser } from '@/domain/people/person'
+import { RETRY_DELAYS_MS } from '@/domain/portal/retry-policy'
 import type { usePortalBudgetStore } from '../portal-budget'
 
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'cancelled' | 'error' | 'blocked'

@@ -1,12 +1,12 @@
 import { computed, ref, shallowRef, type Ref } from 'vue'
 import { useIntervalFn, watchDebounced } from '@vueuse/core'
-import type { Person } from '@/domain/person'
-import { buildDepartmentTree, departmentPath, type Department, type DepartmentTree } from '@/domain/departments'
-import { buildSearchIndex, type SearchIndex } from '@/domain/search-index'
-import { createSearcher } from '@/domain/search'
-import { applyFacets, buildFacetIndex, countFacets, NO_FACETS, type FacetIndex, type FacetSelection } from '@/domain/facets'
-import type { ColumnKey, SortKey, SortState } from '@/domain/columns'
-import { everyoneByRanks, orderByRanks, sortRanks, type SortRanks } from '@/domain/sort-people'
+import type { Person } from '@/domain/people/person'
+import { buildDepartmentTree, departmentPath, type Department, type DepartmentTree } from '@/domain/org/departments'
+import { buildSearchIndex, type SearchIndex } from '@/domain/search/search-index'
+import { createSearcher } from '@/domain/search/search'
+import { applyFacets, buildFacetIndex, countFacets, NO_FACETS, type FacetIndex, type FacetSelection } from '@/domain/people/facets'
+import type { ColumnKey, SortKey, SortState } from '@/domain/people/columns'
+import { everyoneByRanks, orderByRanks, sortRanks, type SortRanks } from '@/domain/people/sort-people'
 
 /**
  * What the viewer sees of a list of people: the search, the facets and their counts, the sort and the

@@ -3,7 +3,7 @@ import { useDebounceFn } from '@vueuse/core'
 import { portalSearchText, searchOnPortal } from '@/bitrix24/people-sync'
 import type { PeopleQuery } from '@/bitrix24/people-batch'
 import type { RestClient } from '@/bitrix24/rest-client'
-import type { Person } from '@/domain/person'
+import type { Person } from '@/domain/people/person'
 import { toPeople } from './people-loader'
 import type { usePortalBudgetStore } from '../portal-budget'
 

@@ -2,7 +2,7 @@ import { ref, type Ref } from 'vue'
 import { fetchPresence } from '@/bitrix24/people-sync'
 import type { PeopleQuery } from '@/bitrix24/people-batch'
 import type { RestClient } from '@/bitrix24/rest-client'
-import type { Person } from '@/domain/person'
+import type { Person } from '@/domain/people/person'
 import type { usePortalBudgetStore } from '../portal-budget'
 
 /** presence shown is refreshed when it is older than this */

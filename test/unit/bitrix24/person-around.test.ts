@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fetchPersonAround } from '@/bitrix24/person-around'
 import type { PeopleQuery } from '@/bitrix24/people-batch'
 import type { RestClient, RestParams } from '@/bitrix24/rest-client'
-import { toDepartment, type Department } from '@/domain/departments'
+import { toDepartment, type Department } from '@/domain/org/departments'
 
 /** One command's scripted answer: rows (and a total), or an error code. */
 type Answer = { result: unknown; total?: number } | { error: string }

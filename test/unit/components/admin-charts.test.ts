@@ -5,8 +5,8 @@ import { createI18n } from 'vue-i18n'
 import AdminCharts from '@/components/admin/charts/AdminCharts.vue'
 import { useChartTheme } from '@/components/admin/charts/useChartTheme'
 import charts from '@/i18n/messages/admin/charts.en'
-import { buildDepartmentTree } from '@/domain/departments'
-import { toPerson, type Person } from '@/domain/person'
+import { buildDepartmentTree } from '@/domain/org/departments'
+import { toPerson, type Person } from '@/domain/people/person'
 
 function person(id: number, fields: Record<string, unknown>): Person {
   return toPerson({ ID: String(id), NAME: `P${id}`, ...fields })!

@@ -6,7 +6,7 @@ import ErrorBoundary from '@/components/app/ErrorBoundary.vue'
 // the boundary loads its message lazily; loading it here once keeps that load out of each test's time
 import '@/components/app/CrashPanel.vue'
 import en from '@/i18n/messages/en'
-import { crashDetailsText, describeUnexpected, redactSecrets } from '@/domain/unexpected-error'
+import { crashDetailsText, describeUnexpected, redactSecrets } from '@/domain/errors/unexpected-error'
 
 const toast = { add: vi.fn() }
 // the kit's useToast is auto-imported into useCopy by its absolute path inside the package

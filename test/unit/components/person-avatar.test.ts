@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import PersonAvatar from '@/components/people/PersonAvatar.vue'
-import { toPerson, type Person } from '@/domain/person'
+import { toPerson, type Person } from '@/domain/people/person'
 
 const person = (id: number, name: string, photo: string) =>
   toPerson({ ID: String(id), NAME: name, LAST_NAME: 'Lee', PERSONAL_PHOTO: photo }) as Person

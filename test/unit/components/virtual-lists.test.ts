@@ -7,8 +7,8 @@ import b24UiPlugin from '@bitrix24/b24ui-nuxt/vue-plugin'
 import en from '@/i18n/messages/en'
 import PeopleGrid from '@/components/people/PeopleGrid.vue'
 import OrgTree from '@/components/org/OrgTree.vue'
-import { toPerson, type Person } from '@/domain/person'
-import { buildDepartmentTree, type Department } from '@/domain/departments'
+import { toPerson, type Person } from '@/domain/people/person'
+import { buildDepartmentTree, type Department } from '@/domain/org/departments'
 
 // The two long lists render only the rows on screen. happy-dom lays nothing out, so each test gives the
 // scroller a viewport, a content height and the scroll event a browser fires after a scroll.

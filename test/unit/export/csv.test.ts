@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 // read back with another parser than the one that writes, so a quirk of papaparse cannot hide on both sides
 import { parse } from 'csv-parse/sync'
-import type { ExportTable } from '@/domain/export-table'
-import { intlLocale } from '@/domain/locale'
+import type { ExportTable } from '@/domain/admin/export-table'
+import { intlLocale } from '@/domain/view/locale'
 import { csvBlob, csvSeparator, toCsv } from '@/export/csv'
 
 const table: ExportTable = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { exportFileName } from '@/domain/export-table'
+import { exportFileName } from '@/domain/admin/export-table'
 
 const day = new Date(2026, 10, 22, 23, 30)
 

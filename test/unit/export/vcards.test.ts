@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toPerson, type Person } from '@/domain/person'
+import { toPerson, type Person } from '@/domain/people/person'
 import { vCardsBlob } from '@/export/vcards'
 
 function person(id: number, name: string): Person {

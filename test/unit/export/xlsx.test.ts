@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Buffer } from 'node:buffer'
 import readXlsxFile from 'read-excel-file/node'
 import { strFromU8, unzipSync } from 'fflate'
-import type { ExportTable } from '@/domain/export-table'
+import type { ExportTable } from '@/domain/admin/export-table'
 import { sheetName, xlsxBlob } from '@/export/xlsx'
 
 const table: ExportTable = {

@@ -10,8 +10,8 @@ import {
   type CachedDirectory,
 } from '@/storage/directory-cache'
 import { memoryRecordArea, type RecordArea } from '@/storage/record-area'
-import { toPerson, type Person } from '@/domain/person'
-import type { Department } from '@/domain/departments'
+import { toPerson, type Person } from '@/domain/people/person'
+import type { Department } from '@/domain/org/departments'
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0)
 const DAY = 24 * 60 * 60 * 1000

@@ -5,7 +5,7 @@ import { useSessionStore } from '@/stores/session'
 import type { BatchReading } from '@/bitrix24/people-batch'
 import type { PortalFrame } from '@/bitrix24/frame'
 import type { DirectoryCache } from '@/storage/directory-cache'
-import { toPerson } from '@/domain/person'
+import { toPerson } from '@/domain/people/person'
 
 /** The portal's answer to the first page by name: nobody on it and no count, so the walk reads everyone. */
 async function firstPageUnknown() {

@@ -7,9 +7,9 @@ import type { BatchReading } from '@/bitrix24/people-batch'
 import type { PortalFrame } from '@/bitrix24/frame'
 import type { PortalTime, RestParams } from '@/bitrix24/rest-client'
 import type { CachedDirectory, DirectoryCache } from '@/storage/directory-cache'
-import { RECONCILE_EVERY_MS } from '@/domain/directory-sync'
-import type { OperatingReading } from '@/domain/portal-budget'
-import { toPerson, type RawUser } from '@/domain/person'
+import { RECONCILE_EVERY_MS } from '@/domain/portal/directory-sync'
+import type { OperatingReading } from '@/domain/portal/portal-budget'
+import { toPerson, type RawUser } from '@/domain/people/person'
 
 type Reading = BatchReading & { operating: OperatingReading | null; dateStart: string | null }
 

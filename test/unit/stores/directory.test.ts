@@ -8,7 +8,7 @@ import type { BatchReading } from '@/bitrix24/people-batch'
 import type { PortalFrame } from '@/bitrix24/frame'
 import { RestError } from '@/bitrix24/rest-error'
 import type { CachedDirectory, DirectoryCache } from '@/storage/directory-cache'
-import { toPerson } from '@/domain/person'
+import { toPerson } from '@/domain/people/person'
 import { IDBFactory } from 'fake-indexeddb'
 
 /** The portal's answer to the first page by name: nobody on it and no count, so the walk reads everyone. */

@@ -5,7 +5,7 @@ import { useSessionStore } from '@/stores/session'
 import type { PortalFrame } from '@/bitrix24/frame'
 import type { RestParams, RestResponse } from '@/bitrix24/rest-client'
 import { RestError } from '@/bitrix24/rest-error'
-import { handlerUrl } from '@/domain/install-plan'
+import { handlerUrl } from '@/domain/portal/install-plan'
 
 const ALREADY = 'Unable to set placement handler: Handler already binded'
 const titles = { en: 'People', ru: 'Люди' }

@@ -5,8 +5,8 @@ import { usePortalBudgetStore } from '@/stores/portal-budget'
 import type { BatchReading } from '@/bitrix24/people-batch'
 import type { RestClient } from '@/bitrix24/rest-client'
 import { RestError } from '@/bitrix24/rest-error'
-import { OPERATING_LIMIT_SEC, SLOW_DELAY_MS, SLOW_SHARE, UNKNOWN_RESET_MS, WALK_SHARE, type OperatingReading } from '@/domain/portal-budget'
-import type { Person } from '@/domain/person'
+import { OPERATING_LIMIT_SEC, SLOW_DELAY_MS, SLOW_SHARE, UNKNOWN_RESET_MS, WALK_SHARE, type OperatingReading } from '@/domain/portal/portal-budget'
+import type { Person } from '@/domain/people/person'
 
 type Reading = BatchReading & { operating: OperatingReading | null; dateStart: string | null }
 

@@ -7,8 +7,8 @@ import { useSessionStore } from '@/stores/session'
 import type { PortalFrame } from '@/bitrix24/frame'
 import type { KnownAround, PersonAround } from '@/bitrix24/person-around'
 import type { PeopleQuery } from '@/bitrix24/people-batch'
-import { toPerson, type Person } from '@/domain/person'
-import type { Department } from '@/domain/departments'
+import { toPerson, type Person } from '@/domain/people/person'
+import type { Department } from '@/domain/org/departments'
 
 const fetchPersonAround = vi.fn<(client: unknown, id: number, query: PeopleQuery, known?: KnownAround) => Promise<PersonAround>>()
 const fetchPersonById = vi.fn<(...args: unknown[]) => Promise<Record<string, unknown> | null>>()

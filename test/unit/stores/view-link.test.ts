@@ -5,10 +5,10 @@ import { useViewLinkStore } from '@/stores/view-link'
 import { useSessionStore } from '@/stores/session'
 import { useDeviceStore } from '@/stores/device'
 import type { PortalFrame } from '@/bitrix24/frame'
-import type { Person } from '@/domain/person'
+import type { Person } from '@/domain/people/person'
 import { memoryStorage } from '@/storage/device-storage'
 import { memoryPreferenceArea, type PreferenceArea } from '@/storage/preference-area'
-import { decodeKeptView, encodeKeptView, KEPT_VIEW_OPTION, linkFingerprint } from '@/domain/kept-view'
+import { decodeKeptView, encodeKeptView, KEPT_VIEW_OPTION, linkFingerprint } from '@/domain/view/kept-view'
 
 const page = { render: () => null }
 const VIEWER = 7

@@ -1,0 +1,134 @@
+import type { Person } from '@/domain/people/person'
+import { foldText, wordLine } from './text-fold'
+
+/*
+ * The search index: what a keystroke compares against, built once per list and grown in place while a load
+ * appends batches. The query side (readings, tiers, ranking) is in search.ts.
+ */
+export interface Entry {
+  /**
+   * Folded words of every searchable field between spaces, " anna smirnova accountant … ": a word is an
+   * exact match where " word " occurs, a prefix where " word" occurs, a substring anywhere. Three native
+   * string searches, no loops.
+   */
+  haystack: string
+  /** phone numbers as bare digits, space-separated */
+  phoneDigits: string
+  /** which scripts the entry has, so a Cyrillic reading of the query skips entries with no Cyrillic */
+  scripts: number
+}
+
+export const LATIN = 1
+export const CYRILLIC = 2
+const OTHER = 4
+
+function scriptsOf(text: string): number {
+  let scripts = 0
+  if (/[a-z]/.test(text)) scripts |= LATIN
+  if (/[а-яё]/.test(text)) scripts |= CYRILLIC
+  if (/[^\sa-zа-яё0-9]/.test(text)) scripts |= OTHER
+  return scripts
+}
+
+export interface SearchIndex {
+  people: readonly Person[]
+  entries: readonly Entry[]
+  /**
+   * For each character (UTF-16 code unit): the entries where some word starts with it, and those where it
+   * only occurs inside a word, in index order. The first keystroke of a search matches most people; these lists rank
+   * it without reading every entry. An index built on from this one appends to the same lists, so a list
+   * may go on past `entries`: readers stop at the first position this index does not have.
+   */
+  byChar: CharLists
+}
+
+interface CharLists extends Map<number, { starts: number[]; inside: number[] }> {
+  /** how many entries the lists hold; an index may append to them only when it holds all of them */
+  indexed?: number
+}
+
+function digitsOf(value: string): string {
+  return value.replace(/\D+/g, '')
+}
+
+function entryOf(person: Person, departmentNames: (person: Person) => readonly string[]): Entry {
+  const p = person
+  const text = [p.firstName, p.secondName, p.lastName, p.position, p.email, ...departmentNames(p)].join(' ')
+  // the whole e-mail is one more word, so "anna.smirnova@" matches as a prefix of it
+  const line = [wordLine(foldText(text)), p.email ? foldText(p.email) : ''].filter(Boolean).join(' ')
+  const phones = [p.workPhone, p.mobilePhone, p.innerPhone].map(digitsOf).filter(Boolean)
+  const haystack = ` ${line} `
+  return { haystack, phoneDigits: phones.length ? ` ${phones.join(' ')} ` : '', scripts: scriptsOf(haystack) }
+}
+
+/**
+ * Builds the index once per list; a keystroke then only compares strings. When the list only grew at the
+ * end (a load in progress) and the department names did not change, the previous entries are reused.
+ */
+export function buildSearchIndex(
+  people: readonly Person[],
+  departmentNames: (person: Person) => readonly string[] = () => [],
+  previous?: SearchIndex,
+): SearchIndex {
+  const reusable =
+    previous && previous.people.length <= people.length && previous.people.every((p, i) => p === people[i])
+  const entries = reusable ? previous.entries.slice() : []
+  // the lists grow in place while a load appends batches (copying them per batch cost more than indexing);
+  // an index that was built on already has its lists copied instead
+  const byChar: CharLists = !reusable
+    ? new Map()
+    : previous.byChar.indexed === previous.entries.length
+      ? previous.byChar
+      : copyCharLists(previous.byChar, previous.entries.length)
+  for (let i = entries.length; i < people.length; i++) {
+    const entry = entryOf(people[i]!, departmentNames)
+    entries.push(entry)
+    indexChars(byChar, entry.haystack, i)
+  }
+  byChar.indexed = entries.length
+  return { people, entries, byChar }
+}
+
+/**
+ * The characters of one entry, by code unit: 2 when a word starts with it, 1 when it only occurs inside
+ * words. Reused from entry to entry (cleared through `entryCodes`): indexing reads about 5 million
+ * characters at 50,000 people, and taking each one out as a string of its own kept the collector busy.
+ */
+const entryChars = new Uint8Array(0x10000)
+const entryCodes: number[] = []
+const SPACE = 32
+
+function indexChars(byChar: CharLists, haystack: string, order: number) {
+  for (let i = 1; i < haystack.length; i++) {
+    const code = haystack.charCodeAt(i)
+    if (code === SPACE) continue
+    if (entryChars[code] === 0) entryCodes.push(code)
+    if (haystack.charCodeAt(i - 1) === SPACE) entryChars[code] = 2
+    else if (entryChars[code] === 0) entryChars[code] = 1
+  }
+  for (const code of entryCodes) {
+    let lists = byChar.get(code)
+    if (!lists) byChar.set(code, (lists = { starts: [], inside: [] }))
+    ;(entryChars[code] === 2 ? lists.starts : lists.inside).push(order)
+    entryChars[code] = 0
+  }
+  entryCodes.length = 0
+}
+
+/** The lists as they were for the first `count` entries. */
+function copyCharLists(byChar: CharLists, count: number): CharLists {
+  const below = (orders: number[]) => orders.slice(0, firstAtOrAfter(orders, count))
+  return new Map([...byChar].map(([char, lists]) => [char, { starts: below(lists.starts), inside: below(lists.inside) }]))
+}
+
+/** Position of the first value ≥ `limit` in an ascending list (its length when there is none). */
+function firstAtOrAfter(orders: readonly number[], limit: number): number {
+  let lo = 0
+  let hi = orders.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (orders[mid]! < limit) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

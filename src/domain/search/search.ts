@@ -1,0 +1,203 @@
+import type { Person } from '@/domain/people/person'
+import { layoutVariants } from './keyboard-layout'
+import { foldText, words } from './text-fold'
+import { CYRILLIC, LATIN, type Entry, type SearchIndex } from './search-index'
+
+/** Longer queries are cut: nobody types more, and a pasted novel must not freeze the list. */
+export const MAX_QUERY_LENGTH = 100
+const MAX_WORDS = 8
+
+const EXACT = 3
+const PREFIX = 2
+const SUBSTRING = 1
+/** a reading of the query on the other keyboard layout ranks just below the same match as typed */
+const LAYOUT_PENALTY = 0.5
+
+export interface SearchResult {
+  /** matching people, best first */
+  people: Person[]
+  /** the folded words that matched, for highlighting */
+  words: string[]
+  /** the query as it was asked, so a view can tell which keystroke its rows answer */
+  query: string
+}
+
+/** The folded words of a query, as typed; empty when there is nothing to search for. */
+function queryWords(query: string): string[] {
+  return words(foldText(query.slice(0, MAX_QUERY_LENGTH))).slice(0, MAX_WORDS)
+}
+
+/** A query word with its exact and prefix forms built once, not once per person. */
+interface Needle {
+  word: string
+  asPrefix: string
+  asWord: string
+  digits: boolean
+}
+
+function needleOf(word: string): Needle {
+  return { word, asPrefix: ` ${word}`, asWord: ` ${word} `, digits: /^\d+$/.test(word) }
+}
+
+function wordTier(entry: Entry, needle: Needle): number {
+  const { haystack } = entry
+  if (haystack.includes(needle.word)) {
+    if (haystack.includes(needle.asWord)) return EXACT
+    return haystack.includes(needle.asPrefix) ? PREFIX : SUBSTRING
+  }
+  if (needle.digits && entry.phoneDigits && entry.phoneDigits.includes(needle.word)) {
+    return entry.phoneDigits.includes(needle.asPrefix) ? PREFIX : SUBSTRING
+  }
+  return 0
+}
+
+/** Every word must match somewhere (any order); the score adds up how well each one did. */
+function scoreEntry(entry: Entry, needles: readonly Needle[]): number {
+  let score = 0
+  for (const needle of needles) {
+    const tier = wordTier(entry, needle)
+    if (tier === 0) return 0
+    score += tier
+  }
+  return score
+}
+
+interface Reading {
+  words: string[]
+  needles: Needle[]
+  /** twice the penalty, so scores stay whole numbers */
+  penalty2: number
+  /** scripts an entry must have for this reading to match it; 0 when any entry may */
+  needs: number
+}
+
+function readingOf(text: string, penalty2: number): Reading {
+  const words = queryWords(text)
+  const letters = words.join('').replace(/[0-9]/g, '')
+  // a reading made only of Cyrillic (or only Latin) letters can only match entries written in that script
+  const needs = letters && !/[^а-яё]/.test(letters) ? CYRILLIC : letters && !/[^a-z]/.test(letters) ? LATIN : 0
+  return { words, needles: words.map(needleOf), penalty2, needs }
+}
+
+/**
+ * The ways to read a query: as typed, and on the other keyboard layout. The layout is converted on the raw
+ * text before it is split into words, because Cyrillic letters sit on punctuation keys (б on ",", ж on ";").
+ */
+function readingsOf(query: string): Reading[] {
+  const raw = query.slice(0, MAX_QUERY_LENGTH)
+  return [readingOf(raw, 0), ...layoutVariants(raw).map((variant) => readingOf(variant, LAYOUT_PENALTY * 2))].filter(
+    (reading) => reading.words.length > 0,
+  )
+}
+
+/** True when everything `next` matches is also matched by `previous`: the same words, the last one longer. */
+function refines(previous: Reading, next: Reading): boolean {
+  const last = previous.words.length - 1
+  if (next.words.length < previous.words.length) return false
+  for (let i = 0; i < last; i++) if (next.words[i] !== previous.words[i]) return false
+  return (next.words[last] ?? '').startsWith(previous.words[last] ?? '')
+}
+
+/**
+ * Scores the given entries (positions in the index) and returns the matches best first. Scores are small
+ * whole numbers (doubled to keep the layout penalty whole), so a bucket sort keeps index order within a score.
+ */
+function rank(index: SearchIndex, candidates: Iterable<number>, readings: Reading[]) {
+  const matched: number[] = []
+  const scores: number[] = []
+  const words = new Set<string>()
+  let top = 0
+  for (const order of candidates) {
+    const entry = index.entries[order]
+    if (!entry) continue
+    let best = 0
+    for (const reading of readings) {
+      if (reading.needs && !(entry.scripts & reading.needs)) continue
+      const score = scoreEntry(entry, reading.needles)
+      if (score > 0) {
+        reading.words.forEach((w) => words.add(w))
+        best = Math.max(best, score * 2 - reading.penalty2)
+      }
+    }
+    if (best > 0) {
+      matched.push(order)
+      scores.push(best)
+      if (best > top) top = best
+    }
+  }
+  const buckets: number[][] = Array.from({ length: top + 1 }, () => [])
+  matched.forEach((order, i) => buckets[scores[i]!]!.push(order))
+  const ordered: number[] = []
+  for (let score = top; score > 0; score--) ordered.push(...buckets[score]!)
+  return { orders: matched, ranked: ordered, words: [...words] }
+}
+
+/**
+ * A one-letter query (each reading one letter, no digit): prefixes first, then the rest, straight from the
+ * character lists. A one-letter word of its own ranks with the prefixes; that is the only difference from
+ * the general path.
+ */
+function singleCharacter(index: SearchIndex, readings: Reading[]) {
+  if (!readings.every((r) => r.words.length === 1 && r.words[0]!.length === 1 && !r.needles[0]!.digits)) return null
+  const seen = new Uint8Array(index.entries.length)
+  const prefixes: number[] = []
+  const insides: number[] = []
+  const words: string[] = []
+  for (const reading of readings) {
+    const lists = index.byChar.get(reading.words[0]!.charCodeAt(0))
+    if (!lists) continue
+    words.push(reading.words[0]!)
+    for (const order of lists.starts) {
+      if (order >= seen.length) break
+      if (seen[order] === 2) continue
+      seen[order] = 2
+      prefixes.push(order)
+    }
+  }
+  for (const reading of readings) {
+    for (const order of index.byChar.get(reading.words[0]!.charCodeAt(0))?.inside ?? []) {
+      if (order >= seen.length) break
+      if (seen[order]) continue
+      seen[order] = 1
+      insides.push(order)
+    }
+  }
+  // as in the general path: prefixes as typed, prefixes on the other layout, then the same for the rest
+  const orders = [...prefixes, ...insides].sort((a, b) => a - b)
+  return { orders, ranked: [...prefixes, ...insides], words }
+}
+
+/**
+ * Ranked search: exact words first, then prefixes, then substrings; a query typed on the wrong keyboard
+ * layout ("bdfy" for "иван") is read both ways. Returns null when the query has no words.
+ */
+export function searchPeople(index: SearchIndex, query: string): SearchResult | null {
+  return createSearcher(index)(query)
+}
+
+/**
+ * A search function over one index that remembers its last query: typing on adds letters, which can only
+ * narrow the matches, so the next keystroke only looks at the people the last one found.
+ */
+export function createSearcher(index: SearchIndex): (query: string) => SearchResult | null {
+  let last: { readings: Reading[]; orders: number[] } | null = null
+  return (query) => {
+    const readings = readingsOf(query)
+    if (readings.length === 0) {
+      last = null
+      return null
+    }
+    const single = singleCharacter(index, readings)
+    if (single) {
+      last = { readings, orders: single.orders }
+      return { people: single.ranked.map((order) => index.people[order]!), words: single.words, query }
+    }
+    // Typing on only narrows: when every new reading refines an old one, only the old matches can match.
+    const previous = last
+    const narrowing = previous !== null && readings.every((r) => previous.readings.some((p) => refines(p, r)))
+    const candidates = narrowing ? previous.orders : index.entries.keys()
+    const { orders, ranked, words } = rank(index, candidates, readings)
+    last = { readings, orders }
+    return { people: ranked.map((order) => index.people[order]!), words, query }
+  }
+}

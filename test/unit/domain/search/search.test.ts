@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import { toPerson, type Person } from '@/domain/people/person'
+import { createSearcher, searchPeople, MAX_QUERY_LENGTH } from '@/domain/search/search'
+import { buildSearchIndex } from '@/domain/search/search-index'
+import { foldText, foldWithMap, wordLine, words } from '@/domain/search/text-fold'
+
+function person(id: number, fields: Record<string, unknown>): Person {
+  const p = toPerson({ ID: String(id), ...fields })
+  if (!p) throw new Error('bad fixture')
+  return p
+}
+
+const people = [
+  person(1, { NAME: 'José', LAST_NAME: 'García', WORK_POSITION: 'Sales manager', EMAIL: 'jose.garcia@example.com' }),
+  person(2, { NAME: 'Алёна', LAST_NAME: 'Иванова', WORK_POSITION: 'Бухгалтер', WORK_PHONE: '+7 (495) 123-45-67' }),
+  person(3, { NAME: 'Mia', LAST_NAME: 'Schröder', WORK_POSITION: 'Developer', UF_PHONE_INNER: '218' }),
+  person(4, { NAME: 'Иван', LAST_NAME: 'Петров', WORK_POSITION: 'Водитель' }),
+  person(5, { NAME: 'Ivana', LAST_NAME: 'Mills', WORK_POSITION: 'Ivanhoe project lead' }),
+  person(6, { NAME: 'Mila', LAST_NAME: 'Sanivanova', WORK_POSITION: 'Designer' }),
+  person(7, { NAME: 'Ivan', LAST_NAME: 'Smith', WORK_POSITION: 'Driver' }),
+]
+const departments: Record<number, string[]> = { 3: ['Research & Development'] }
+const index = buildSearchIndex(people, (p) => departments[p.id] ?? [])
+const ids = (query: string) => searchPeople(index, query)?.people.map((p) => p.id)
+
+describe('searchPeople', () => {
+  it('ignores case and accents', () => {
+    expect(ids('jose garcia')).toEqual([1])
+    expect(ids('SCHRODER')).toEqual([3])
+    expect(ids('алена')).toEqual([2])
+  })
+
+  it('matches words in any order, across name, position, department and e-mail', () => {
+    expect(ids('garcía josé')).toEqual([1])
+    expect(ids('developer')).toEqual([3])
+    expect(ids('research')).toEqual([3])
+    expect(ids('jose.garcia@')).toEqual([1])
+  })
+
+  it('finds phones by their digits, however they were typed', () => {
+    expect(ids('495 123')).toEqual([2])
+    expect(ids('1234567')).toEqual([2])
+    expect(ids('218')).toEqual([3])
+  })
+
+  it('ranks exact words first, then prefixes, then substrings', () => {
+    // Ivan Smith is an exact word, Ivana (and Ivanhoe) a prefix, Sanivanova a substring
+    expect(ids('ivan')).toEqual([7, 5, 6])
+    expect(ids('ivan smith')).toEqual([7])
+  })
+
+  it('finds a Cyrillic name typed on the Latin layout, and the other way round', () => {
+    // "bdfy" is "иван": Иван exactly, Иванова by prefix
+    expect(ids('bdfy')).toEqual([4, 2])
+    expect(ids('gtnhjd')).toEqual([4])
+    expect(ids('ьшф')).toEqual([3])
+  })
+
+  it('returns null for an empty query and nothing for a query that matches nobody', () => {
+    expect(searchPeople(index, '   ')).toBeNull()
+    expect(ids('zzz')).toEqual([])
+  })
+
+  it('treats wildcards, operators and markup as plain text', () => {
+    for (const query of ['%', '_', '!', '>ID', '<script>', '"', '\\']) {
+      expect(ids(query) ?? []).toEqual([])
+    }
+  })
+
+  it('cuts an enormous query instead of freezing', () => {
+    const started = performance.now()
+    const result = searchPeople(index, 'a'.repeat(10_000))
+    expect(performance.now() - started).toBeLessThan(200)
+    expect(result?.people).toEqual([])
+    expect(MAX_QUERY_LENGTH).toBeLessThanOrEqual(200)
+  })
+
+  it('reports the matched words for highlighting', () => {
+    expect(searchPeople(index, 'Garc')?.words).toEqual(['garc'])
+  })
+
+  it('folds ё like е', () => {
+    expect(foldText('Ёлка')).toBe(foldText('елка'))
+  })
+})
+
+describe('one-letter queries', () => {
+  it('rank prefixes before letters inside words, as typed before the other layout', () => {
+    // "s": Sales, Schröder, Sanivanova and Smith start with it; Mills and Designer only have it inside
+    const result = ids('s') ?? []
+    expect(result.slice(0, 4).sort()).toEqual([1, 3, 6, 7])
+    expect(result.slice(4).sort()).toEqual([5])
+  })
+
+  it('find the same people as the letter followed by nothing else', () => {
+    const all = (query: string) => new Set(ids(query))
+    for (const letter of ['a', 'и', 'm', 'ь']) {
+      const narrowed = ids(`${letter}${letter}`) ?? []
+      for (const id of narrowed) expect(all(letter).has(id)).toBe(true)
+    }
+  })
+})
+
+describe('typing on gives what a fresh search gives', () => {
+  const more = [
+    person(20, { NAME: 'Юлия', LAST_NAME: 'Белова' }),
+    person(21, { NAME: 'Kate', LAST_NAME: 'Smith', WORK_POSITION: 'Designer' }),
+    person(22, { NAME: 'Борис', LAST_NAME: 'Жуков' }),
+  ]
+  const bigger = buildSearchIndex([...people, ...more])
+
+  it('also for letters that sit on punctuation keys of the other layout', () => {
+    for (const sequence of [['ю', 'юл'], ['б', 'бф'], [',', ',j', ',jh'], [';', ';e'], ['k', 'ka', 'kat']]) {
+      const typing = createSearcher(bigger)
+      let typed: number[] = []
+      for (const query of sequence) typed = typing(query)?.people.map((p) => p.id) ?? []
+      const fresh = createSearcher(bigger)(sequence.at(-1)!)?.people.map((p) => p.id) ?? []
+      expect(typed, sequence.join(' → ')).toEqual(fresh)
+    }
+  })
+
+  it('reads ",jhbc" as «борис»', () => {
+    expect(createSearcher(bigger)(',jhbc')?.people.map((p) => p.id)).toEqual([22])
+  })
+})
+
+describe('folding a whole text at once', () => {
+  const samples = [
+    'José García', 'ΟΔΟΣ ΣΟΦΙΑΣ', 'Σ', 'İstanbul', 'Ёлкин Йошкар-Ола', 'e\u0301clair', '敏  周', 'Straße',
+    '𝒜lpha 𝟙', 'Ǆemal', 'ﬁle', 'Ⅻ', 'Ñandú', 'Łódź', 'Zoë', 'ΆΈΉ', '<img src=x onerror=alert(1)>',
+  ]
+
+  it('gives what folding character by character gives', () => {
+    for (const text of samples) expect(foldText(text), text).toBe(foldWithMap(text).folded)
+  })
+
+  it('splits into the same words', () => {
+    for (const text of [...samples, 'a—b «c» d…e', ' lead  ', '1,5 m²', 'Ivan 🙂 Petrov', '']) {
+      const folded = foldText(text)
+      expect(wordLine(folded), text).toBe(words(folded).join(' '))
+    }
+  })
+})
+
+describe('an index built on while people load', () => {
+  const everyone = [...people, ...Array.from({ length: 40 }, (_, i) =>
+    person(100 + i, { NAME: ['Анна', 'Anna', 'Σοφία', 'Иван'][i % 4], LAST_NAME: `Smith${i}`, WORK_POSITION: i % 3 ? 'Driver' : 'Водитель' }))]
+  const queries = ['a', 'а', 'и', 's', 'σ', 'anna', 'ivan', 'smith1', 'вод', 'dr', 'σοφ', 'f']
+  const answers = (index: ReturnType<typeof buildSearchIndex>) =>
+    queries.map((query) => createSearcher(index)(query)?.people.map((p) => p.id) ?? [])
+
+  it('answers as one built over everyone at once', () => {
+    let grown = buildSearchIndex(everyone.slice(0, 10))
+    for (const end of [20, 21, 35, everyone.length]) grown = buildSearchIndex(everyone.slice(0, end), () => [], grown)
+    expect(answers(grown)).toEqual(answers(buildSearchIndex(everyone)))
+  })
+
+  it('leaves the earlier index answering for its own people only', () => {
+    const earlier = buildSearchIndex(everyone.slice(0, 20))
+    const before = answers(earlier)
+    buildSearchIndex(everyone, () => [], earlier)
+    expect(answers(earlier)).toEqual(before)
+    expect(answers(earlier)).toEqual(answers(buildSearchIndex(everyone.slice(0, 20))))
+  })
+
+  it('can be built on twice from the same earlier index', () => {
+    const earlier = buildSearchIndex(everyone.slice(0, 20))
+    const first = buildSearchIndex(everyone.slice(0, 30), () => [], earlier)
+    const second = buildSearchIndex([...everyone.slice(0, 20), ...everyone.slice(35)], () => [], earlier)
+    expect(answers(first)).toEqual(answers(buildSearchIndex(everyone.slice(0, 30))))
+    expect(answers(second)).toEqual(answers(buildSearchIndex([...everyone.slice(0, 20), ...everyone.slice(35)])))
+  })
+})
