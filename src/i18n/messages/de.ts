@@ -1,11 +1,11 @@
 import type { Messages } from '../index'
-import person from './parts/person.de'
-import install from './parts/install.de'
-import errors from './parts/errors.de'
-import org from './parts/org.de'
-import storage from './parts/storage.de'
-import link from './parts/link.de'
-import crash from './parts/crash.de'
+import person from './parts/person/de'
+import install from './parts/install/de'
+import errors from './parts/errors/de'
+import org from './parts/org/de'
+import storage from './parts/storage/de'
+import link from './parts/link/de'
+import crash from './parts/crash/de'
 
 export default {
   org,

@@ -1,10 +1,10 @@
-import person from './parts/person.en'
-import install from './parts/install.en'
-import errors from './parts/errors.en'
-import org from './parts/org.en'
-import storage from './parts/storage.en'
-import link from './parts/link.en'
-import crash from './parts/crash.en'
+import person from './parts/person/en'
+import install from './parts/install/en'
+import errors from './parts/errors/en'
+import org from './parts/org/en'
+import storage from './parts/storage/en'
+import link from './parts/link/en'
+import crash from './parts/crash/en'
 
 export default {
   org,

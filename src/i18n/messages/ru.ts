@@ -1,11 +1,11 @@
 import type { Messages } from '../index'
-import person from './parts/person.ru'
-import install from './parts/install.ru'
-import errors from './parts/errors.ru'
-import org from './parts/org.ru'
-import storage from './parts/storage.ru'
-import link from './parts/link.ru'
-import crash from './parts/crash.ru'
+import person from './parts/person/ru'
+import install from './parts/install/ru'
+import errors from './parts/errors/ru'
+import org from './parts/org/ru'
+import storage from './parts/storage/ru'
+import link from './parts/link/ru'
+import crash from './parts/crash/ru'
 
 export default {
   org,

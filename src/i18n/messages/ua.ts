@@ -1,11 +1,11 @@
 import type { Messages } from '../index'
-import person from './parts/person.ua'
-import install from './parts/install.ua'
-import errors from './parts/errors.ua'
-import org from './parts/org.ua'
-import storage from './parts/storage.ua'
-import link from './parts/link.ua'
-import crash from './parts/crash.ua'
+import person from './parts/person/ua'
+import install from './parts/install/ua'
+import errors from './parts/errors/ua'
+import org from './parts/org/ua'
+import storage from './parts/storage/ua'
+import link from './parts/link/ua'
+import crash from './parts/crash/ua'
 
 export default {
   org,

@@ -1,4 +1,4 @@
-import type personEn from './person.en'
+import type personEn from './en'
 
 export default {
   cardLabel: 'Сотрудник',

@@ -1,4 +1,4 @@
-import type orgEn from './org.en'
+import type orgEn from './en'
 
 export default {
   title: 'Struktur',

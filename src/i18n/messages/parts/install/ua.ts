@@ -1,4 +1,4 @@
-import type installEn from './install.en'
+import type installEn from './en'
 
 export default {
   title: 'Встановлення довідника співробітників',

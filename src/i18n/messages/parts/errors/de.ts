@@ -1,4 +1,4 @@
-import type errorsEn from './errors.en'
+import type errorsEn from './en'
 
 export default {
   code: 'Bitrix24 hat mit {code} geantwortet.',
