@@ -212,6 +212,9 @@ describe('portal page + bridge, with the real SDK in real Chromium', () => {
     const log = await events(page)
     expect(log.find((e) => e.name === 'setInstall')).toMatchObject({ status: 'reply' })
     expect(((await raw(app, 'getInitData')).payload as InitReply).FIRST_RUN).toBe(false)
+    // the portal saves the user option in the background after its echo: the next open reads it once saved
+    const saved = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/_portal/api/frame/install')))
+    await expect.poll(saved).toBe(true)
     await page.close()
 
     const again = await openPortal('persona=employee')

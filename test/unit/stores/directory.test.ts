@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { useDirectoryStore } from '@/stores/directory'
 import { useSessionStore } from '@/stores/session'
 import { useDeviceStore } from '@/stores/device'
-import { checkAppDatabaseEarly } from '@/storage/device-storage'
+import { checkAppDatabaseEarly, takeEarlyDatabaseCheck } from '@/storage/device-storage'
 import type { BatchReading } from '@/bitrix24/people-batch'
 import type { PortalFrame } from '@/bitrix24/frame'
 import { RestError } from '@/bitrix24/rest-error'
@@ -296,6 +296,8 @@ describe('directory store: the first page before the viewer is known', () => {
       await vi.waitFor(() => expect(call).toHaveBeenCalledTimes(1))
       expect(slow.databases).not.toHaveBeenCalled()
     } finally {
+      // an answer left untaken would be the next test's
+      takeEarlyDatabaseCheck()
       if (own) Object.defineProperty(window, 'indexedDB', own)
       else delete (window as { indexedDB?: unknown }).indexedDB
     }
