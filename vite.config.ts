@@ -57,7 +57,7 @@ export default defineConfig(({ command }) => ({
       colorModeInitialValue: 'auto',
       colorModeStorageKey: 'people-directory-color-mode',
       // only the kit's components found in the templates get their styles, plus those whose classes the app
-      // draws plain elements with (skeleton-class.ts, row-action-classes.ts)
+      // draws plain elements with (src/components/app/kit-classes.ts)
       experimental: { componentDetection: ['Skeleton', 'Button'] },
     }),
     acceptPostOpen(),
