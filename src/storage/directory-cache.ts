@@ -36,6 +36,11 @@ export interface DirectoryCache {
    * alone, before Bitrix24 has said who is looking. False means the open is surely cold.
    */
   keepsAny(memberId: string, view: string): Promise<boolean>
+  /**
+   * The entry of this portal and view saved last, whoever its viewer, with its key (`cacheKey`): read while
+   * the portal is still asked who is looking, and shown once the key proves to be the viewer's own.
+   */
+  readLatest(memberId: string, view: string): Promise<{ key: string; directory: CachedDirectory } | undefined>
 }
 
 /**
@@ -146,6 +151,17 @@ export function createDirectoryCache(
       if ((await hasDatabase()) === false) return false
       const area = await records()
       return Object.keys(await catalogue(area)).some((key) => keyOf(key, memberId, view))
+    },
+    async readLatest(memberId, view) {
+      if ((await hasDatabase()) === false) return undefined
+      const area = await records()
+      const dates = await catalogue(area)
+      const [key] = Object.keys(dates)
+        .filter((k) => keyOf(k, memberId, view))
+        .sort((a, b) => (dates[b] ?? 0) - (dates[a] ?? 0))
+      if (!key) return undefined
+      const directory = readStoredDirectory(await area.get<unknown>(key))
+      return directory && { key, directory }
     },
   }
 }

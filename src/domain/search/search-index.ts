@@ -61,6 +61,13 @@ function entryOf(person: Person, departmentNames: (person: Person) => readonly s
   return { haystack, phoneDigits: phones.length ? ` ${phones.join(' ')} ` : '', scripts: scriptsOf(haystack) }
 }
 
+/** Whether `list` starts with `head`: the same people in the same places, as when a load only appended. */
+export function startsWith(list: readonly Person[], head: readonly Person[]): boolean {
+  if (head.length > list.length) return false
+  for (let i = 0; i < head.length; i++) if (head[i] !== list[i]) return false
+  return true
+}
+
 /**
  * Builds the index once per list; a keystroke then only compares strings. When the list only grew at the
  * end (a load in progress) and the department names did not change, the previous entries are reused.
@@ -70,8 +77,7 @@ export function buildSearchIndex(
   departmentNames: (person: Person) => readonly string[] = () => [],
   previous?: SearchIndex,
 ): SearchIndex {
-  const reusable =
-    previous && previous.people.length <= people.length && previous.people.every((p, i) => p === people[i])
+  const reusable = previous !== undefined && startsWith(people, previous.people)
   const entries = reusable ? previous.entries.slice() : []
   // the lists grow in place while a load appends batches (copying them per batch cost more than indexing);
   // an index that was built on already has its lists copied instead

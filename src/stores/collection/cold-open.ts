@@ -51,7 +51,13 @@ export function createColdOpen(deps: ColdOpenDeps) {
    */
   async function prepare(): Promise<boolean> {
     const c = deps.client()
-    if (started || early || !c || !deps.allowed() || (await kept.mayBeKept()) || started) return false
+    if (started || early || !c || !deps.allowed()) return false
+    if (await kept.mayBeKept()) {
+      // a reopen: the kept copy is read meanwhile instead
+      kept.prefetch()
+      return false
+    }
+    if (started) return false
     early = fetchFirstPageByName(c, deps.query())
     // a failure is met by the open's quiet retry, or by nobody when the start itself fails
     early.catch(() => undefined)

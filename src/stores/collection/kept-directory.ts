@@ -5,7 +5,7 @@ import { toRestError, type RestError } from '@/bitrix24/rest-error'
 import type { Person } from '@/domain/people/person'
 import { mergeDelta, needsReconcile } from '@/domain/portal/directory-sync'
 import { toAppError } from '@/domain/errors/app-error'
-import { createDirectoryCache, type CacheScope, type CachedDirectory, type DirectoryCache } from '@/storage/directory-cache'
+import { cacheKey, createDirectoryCache, type CacheScope, type CachedDirectory, type DirectoryCache } from '@/storage/directory-cache'
 import { useDeviceStore } from '../device'
 import { usePortalBudgetStore } from '../portal-budget'
 import type { useSessionStore } from '../session'
@@ -64,10 +64,34 @@ export function createKeptDirectory(deps: KeptDeps) {
     return cache.keepsAny(memberId, deps.view)
   }
 
+  /** the copy this device saved last for this portal, read before the viewer was known (see prefetch) */
+  let early: ReturnType<DirectoryCache['readLatest']> | null = null
+  /** showKept has run: a read begun after it would never be used */
+  let keptAsked = false
+
+  /**
+   * Starts reading the copy this device saved last for this portal while Bitrix24 is still asked who is
+   * looking: at 50,000 people the read takes most of a second. It is shown only if it proves to be the
+   * viewer's own (showKept).
+   */
+  function prefetch() {
+    const memberId = deps.session.frame?.memberId
+    if (early || keptAsked || !memberId || deps.view === null) return
+    early = cache.readLatest(memberId, deps.view)
+  }
+
   /** Shows the kept copy at once; false when there is none. */
   async function showKept(): Promise<boolean> {
     const where = scope()
-    const kept: CachedDirectory | undefined = where ? await cache.read(where) : undefined
+    const asked = early
+    early = null
+    keptAsked = true
+    const prefetched = asked ? await asked : undefined
+    const kept: CachedDirectory | undefined = !where
+      ? undefined
+      : prefetched?.key === cacheKey(where)
+        ? prefetched.directory
+        : await cache.read(where)
     if (!kept) return false
     deps.replace(kept.people)
     deps.departments.take({ status: kept.departments.length ? 'done' : 'unavailable', list: kept.departments })
@@ -189,5 +213,5 @@ export function createKeptDirectory(deps: KeptDeps) {
     cache = replacement
   }
 
-  return { cachedAt, refreshing, savedAt, mayBeKept, showKept, save, sync, readAt, forgetIfRefused, replaceCache }
+  return { cachedAt, refreshing, savedAt, mayBeKept, prefetch, showKept, save, sync, readAt, forgetIfRefused, replaceCache }
 }

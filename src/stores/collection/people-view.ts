@@ -1,12 +1,15 @@
-import { computed, ref, shallowRef, type Ref } from 'vue'
+import { computed, ref, shallowRef, watch, type Ref } from 'vue'
 import { useIntervalFn, watchDebounced } from '@vueuse/core'
 import type { Person } from '@/domain/people/person'
 import { buildDepartmentTree, departmentPath, type Department, type DepartmentTree } from '@/domain/org/departments'
-import { buildSearchIndex, type SearchIndex } from '@/domain/search/search-index'
+import { buildSearchIndex, startsWith, type SearchIndex } from '@/domain/search/search-index'
 import { createSearcher } from '@/domain/search/search'
-import { applyFacets, buildFacetIndex, countFacets, NO_FACETS, type FacetIndex, type FacetSelection } from '@/domain/people/facets'
+import { applyFacets, buildFacetIndex, countFacets, hasFacets, NO_FACETS, type FacetIndex, type FacetSelection } from '@/domain/people/facets'
 import type { ColumnKey, SortKey, SortState } from '@/domain/people/columns'
 import { everyoneByRanks, orderByRanks, sortRanks, type SortRanks } from '@/domain/people/sort-people'
+
+/** people indexed per task while the index is built behind the rows: about 40 ms on a slow laptop */
+const INDEX_SLICE = 2_000
 
 /**
  * What the viewer sees of a list of people: the search, the facets and their counts, the sort and the
@@ -47,16 +50,37 @@ export function createPeopleView(
   }
   // While a load appends batches, the indexes extend the previous ones instead of starting over.
   // Department names are part of each entry: new departments mean a fresh index.
-  let indexedTree: DepartmentTree | null = null
-  const index = computed<SearchIndex>((previous) => {
+  let latest: { index: SearchIndex; tree: DepartmentTree } | null = null
+  /** The index of `list` (the list or the head of it), built on the latest one where that is a head of it. */
+  function indexOf(list: readonly Person[]): SearchIndex {
     const currentTree = tree.value
-    const reusable = indexedTree === currentTree ? previous : undefined
-    indexedTree = currentTree
     const names = (p: Person) => p.departmentIds.map((id) => currentTree.byId.get(id)?.name ?? '')
-    return buildSearchIndex(people.value, names, reusable)
-  })
+    const index = buildSearchIndex(list, names, latest?.tree === currentTree ? latest.index : undefined)
+    latest = { index, tree: currentTree }
+    return index
+  }
+  const index = computed<SearchIndex>(() => indexOf(people.value))
   const searcher = computed(() => createSearcher(index.value))
-  const searchResult = computed(() => searcher.value(query.value))
+  // Nothing typed, nothing to search: the index is not needed for the rows to show (at 50,000 people it takes
+  // most of a second), and is built behind them, a slice per task (warmIndex).
+  const searchResult = computed(() => (query.value.trim() ? searcher.value(query.value) : null))
+  let warming: ReturnType<typeof setTimeout> | null = null
+  /**
+   * Indexes the list a slice at a time while the viewer reads the rows, so the first keystroke finds the index
+   * (almost) ready, and a keystroke during a load waits for one slice at most, not for every new person.
+   */
+  function warmIndex() {
+    if (warming !== null) return
+    warming = setTimeout(() => {
+      warming = null
+      const list = people.value
+      const done = latest?.tree === tree.value && startsWith(list, latest.index.people) ? latest.index.people.length : 0
+      if (done >= list.length) return
+      indexOf(done + INDEX_SLICE >= list.length ? list : list.slice(0, done + INDEX_SLICE))
+      warmIndex()
+    }, 0)
+  }
+  watch([people, tree], warmIndex)
   // a query with nothing searchable in it (only punctuation or symbols) matches nobody, not everybody
   const searched = computed(() => searchResult.value?.people ?? (query.value.trim() ? [] : people.value))
   // "new this month" and birthdays move on at midnight, also for someone who keeps the app open
@@ -67,11 +91,15 @@ export function createPeopleView(
   const facetIndex = computed<FacetIndex>((previous) =>
     buildFacetIndex(people.value, { tree: tree.value, today: today.value }, previous),
   )
-  const filtered = computed(() => applyFacets(searched.value, facets.value, facetIndex.value))
+  // the facts behind the facets are worked out once a facet is picked or the counts are due, not for the rows
+  const filtered = computed(() =>
+    hasFacets(facets.value) ? applyFacets(searched.value, facets.value, facetIndex.value) : searched.value,
+  )
   // Counts follow once typing pauses: the list itself must never wait for them.
   const facetCounts = shallowRef(countFacets([], NO_FACETS, facetIndex.value))
+  // (what the facts depend on is watched, not the facts themselves: they are worked out when the counts are)
   watchDebounced(
-    [searched, facets, facetIndex],
+    [searched, facets, people, tree, today],
     () => (facetCounts.value = countFacets(searched.value, facets.value, facetIndex.value)),
     { debounce: 200, immediate: true },
   )

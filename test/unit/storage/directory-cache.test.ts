@@ -72,6 +72,17 @@ describe('directory cache: reading back', () => {
     expect(await cache().keepsAny('portal-1', 'directory')).toBe(false)
   })
 
+  it('reads, before the viewer is known, the copy of a portal\'s view saved last, with the key it is kept under', async () => {
+    expect(await cache().readLatest('portal-1', 'directory')).toBeUndefined()
+    await cache().write(scope(7), directory(NOW - DAY, [person(1)]))
+    await cache().write(scope(8), directory(NOW, [person(2)]))
+    await cache().write(scope(9, { view: 'admin' }), directory(NOW + 1, [person(3)]))
+    await cache().write(scope(9, { memberId: 'portal-2' }), directory(NOW + 1, [person(3)]))
+    const latest = await cache().readLatest('portal-1', 'directory')
+    expect(latest?.key).toBe(cacheKey(scope(8)))
+    expect(latest?.directory.people).toEqual([person(2)])
+  })
+
   it('has nothing for a scope never written', async () => {
     expect(await cache().read(scope())).toBeUndefined()
   })

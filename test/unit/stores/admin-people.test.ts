@@ -43,6 +43,7 @@ function spyCache() {
     write: vi.fn(async (scope) => void writes.push(scope.view)),
     purge: vi.fn(async () => undefined),
     keepsAny: vi.fn(async () => false),
+    readLatest: vi.fn(async () => undefined),
   }
   return { cache, writes }
 }

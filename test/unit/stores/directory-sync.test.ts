@@ -49,6 +49,10 @@ function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory>
     async keepsAny(memberId, view) {
       return [...entries.keys()].some((k) => k.startsWith(`${memberId}|`) && k.endsWith(`|${view}`))
     },
+    // what the tests here open is read once the viewer is known
+    async readLatest() {
+      return undefined
+    },
   }
 }
 

@@ -7,7 +7,7 @@ import { checkAppDatabaseEarly, takeEarlyDatabaseCheck } from '@/storage/device-
 import type { BatchReading } from '@/bitrix24/people-batch'
 import type { PortalFrame } from '@/bitrix24/frame'
 import { RestError } from '@/bitrix24/rest-error'
-import type { CachedDirectory, DirectoryCache } from '@/storage/directory-cache'
+import { cacheKey, type CacheScope, type CachedDirectory, type DirectoryCache } from '@/storage/directory-cache'
 import { toPerson } from '@/domain/people/person'
 import { IDBFactory } from 'fake-indexeddb'
 
@@ -27,23 +27,36 @@ function reading(from: number, count: number, done: boolean, extra: Partial<Batc
   return { rows: rows(from, count), afterId: from + count - 1, done, total: null, error: null, ...extra }
 }
 
-function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory> } {
+function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory>; reads: number; latestReads: number } {
   const entries = new Map<string, CachedDirectory>()
-  return {
+  /** the scope each entry was written for, so the key the real cache would give it is known */
+  const scopes = new Map<string, CacheScope>()
+  const fake = {
     entries,
-    async read(scope) {
+    reads: 0,
+    latestReads: 0,
+    async read(scope: CacheScope) {
+      fake.reads++
       return entries.get(`${scope.memberId}|${scope.viewerId}|${scope.view}`)
     },
-    async write(scope, value) {
+    async write(scope: CacheScope, value: CachedDirectory) {
       entries.set(`${scope.memberId}|${scope.viewerId}|${scope.view}`, value)
+      scopes.set(`${scope.memberId}|${scope.viewerId}|${scope.view}`, scope)
     },
-    async purge(scope) {
+    async purge(scope: CacheScope) {
       entries.delete(`${scope.memberId}|${scope.viewerId}|${scope.view}`)
     },
-    async keepsAny(memberId, view) {
+    async keepsAny(memberId: string, view: string) {
       return [...entries.keys()].some((k) => k.startsWith(`${memberId}|`) && k.endsWith(`|${view}`))
     },
+    async readLatest(memberId: string, view: string) {
+      fake.latestReads++
+      const key = [...entries.keys()].reverse().find((k) => k.startsWith(`${memberId}|`) && k.endsWith(`|${view}`))
+      const scope = key && scopes.get(key)
+      return key && scope ? { key: cacheKey(scope), directory: entries.get(key)! } : undefined
+    },
   }
+  return fake
 }
 
 function signIn(viewerId = 7) {
@@ -256,6 +269,44 @@ describe('directory store: the first page before the viewer is known', () => {
     directory.replaceCache(cache)
     await directory.prepare()
     expect(call).not.toHaveBeenCalled()
+  })
+
+  it('on a reopen, reads the kept copy while the viewer is still unknown, and shows it once it proves theirs', async () => {
+    const cache = memoryCache()
+    const scope = { memberId: 'portal-1', viewerId: 7, scopes: ['user_brief'], view: 'directory' }
+    await cache.write(scope, { savedAt: 1, people: [toPerson({ ID: '5', NAME: 'Ada', LAST_NAME: 'Byron' })!], departments: [], watermark: null, reconciledAt: null })
+    const { session, call } = connectOnly()
+    const directory = useDirectoryStore()
+    directory.replaceCache(cache)
+    await directory.prepare()
+    // a reopen: no first page is asked for, the kept copy is read instead
+    expect(call).not.toHaveBeenCalled()
+    expect(cache.latestReads).toBe(1)
+    session.me = toPerson({ ID: '7', NAME: 'Viewer' })
+    session.scopes = ['user_brief']
+    void directory.open()
+    await vi.waitFor(() => expect(directory.people.map((p) => p.fullName)).toEqual(['Ada Byron']))
+    // shown from the read begun early: not read again
+    expect(cache.reads).toBe(0)
+  })
+
+  it('never shows a copy read early that belongs to another viewer of the same portal', async () => {
+    const cache = memoryCache()
+    const scope = { memberId: 'portal-1', viewerId: 7, scopes: ['user_brief'], view: 'directory' }
+    await cache.write(scope, { savedAt: 1, people: [toPerson({ ID: '9', NAME: 'Grace', LAST_NAME: 'Hopper' })!], departments: [], watermark: null, reconciledAt: null })
+    const { session } = connectOnly()
+    const directory = useDirectoryStore()
+    directory.replaceCache(cache)
+    await directory.prepare()
+    expect(cache.latestReads).toBe(1)
+    session.me = toPerson({ ID: '8', NAME: 'Other' })
+    session.scopes = ['user_brief']
+    fetchPeopleBatch.mockImplementation(async () => reading(1, 3, true, { total: 3 }))
+    await directory.open()
+    // the viewer's own copy was asked for, and there is none: their open is a cold one
+    expect(cache.reads).toBe(1)
+    expect(directory.cachedAt).toBeNull()
+    expect(directory.people.map((p) => p.fullName)).not.toContain('Grace Hopper')
   })
 
   it('on a first visit, asks without waiting for the device to create its database', async () => {

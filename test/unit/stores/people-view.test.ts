@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { effectScope, nextTick, shallowRef } from 'vue'
+import { createPeopleView } from '@/stores/collection/people-view'
+import { toPerson, type Person } from '@/domain/people/person'
+import type { Department } from '@/domain/org/departments'
+
+const built = vi.hoisted(() => ({ index: [] as number[], facts: 0 }))
+vi.mock('@/domain/search/search-index', async (original) => {
+  const real = await original<typeof import('@/domain/search/search-index')>()
+  return {
+    ...real,
+    buildSearchIndex: (...args: Parameters<typeof real.buildSearchIndex>) => {
+      built.index.push(args[0].length)
+      return real.buildSearchIndex(...args)
+    },
+  }
+})
+vi.mock('@/domain/people/facets', async (original) => {
+  const real = await original<typeof import('@/domain/people/facets')>()
+  return {
+    ...real,
+    buildFacetIndex: (...args: Parameters<typeof real.buildFacetIndex>) => {
+      built.facts++
+      return real.buildFacetIndex(...args)
+    },
+  }
+})
+
+const NAMES = ['Anna', 'Boris', 'Clara', 'Dmitry', 'Elena']
+function people(count: number): Person[] {
+  return Array.from({ length: count }, (_, i) =>
+    toPerson({ ID: String(i + 1), NAME: NAMES[i % NAMES.length], LAST_NAME: `Doe${String(i).padStart(5, '0')}`, UF_DEPARTMENT: [1] })!,
+  )
+}
+const departments: Department[] = [{ id: 1, name: 'Company', parentId: null, headId: null, sort: 1 }]
+
+function view(list: Person[]) {
+  const scope = effectScope()
+  // as in the app: the view exists before anybody is loaded
+  const state = shallowRef<readonly Person[]>([])
+  const v = scope.run(() => createPeopleView(state, shallowRef(departments), () => 'en', ['name']))!
+  // what the empty list cost is not counted
+  built.index = []
+  built.facts = 0
+  state.value = list
+  return { v, state, stop: () => scope.stop() }
+}
+
+beforeEach(() => {
+  vi.useFakeTimers()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('the people view of a large list', () => {
+  it('shows the rows in name order without waiting for the search index or the facets\' facts', async () => {
+    const { v, stop } = view(people(5_000))
+    expect(v.visible.value[0]!.fullName).toBe('Anna Doe00000')
+    expect(v.visible.value).toHaveLength(5_000)
+    expect(built.index).toEqual([])
+    expect(built.facts).toBe(0)
+    stop()
+  })
+
+  it('builds the index behind the rows a slice per task, and a search then answers from it', async () => {
+    const { v, stop } = view(people(5_000))
+    void v.visible.value
+    await nextTick()
+    await vi.advanceTimersByTimeAsync(100)
+    // each task indexes one more slice of the list, on top of the last
+    expect(built.index.slice(0, 3)).toEqual([2_000, 4_000, 5_000])
+    const before = built.index.length
+    v.query.value = 'clara doe00002'
+    expect(v.visible.value.map((p) => p.fullName)).toEqual(['Clara Doe00002'])
+    // the search extends what was built (nothing left to index), it does not start over
+    expect(built.index.length).toBe(before + 1)
+    stop()
+  })
+
+  it('answers a search typed before the index is complete', async () => {
+    const { v, stop } = view(people(5_000))
+    void v.visible.value
+    await nextTick()
+    await vi.advanceTimersToNextTimerAsync()
+    v.query.value = 'elena doe04999'
+    expect(v.visible.value.map((p) => p.fullName)).toEqual(['Elena Doe04999'])
+    stop()
+  })
+
+  it('works the facts out for the counts once changes pause, and for a picked facet at once', async () => {
+    const { v, stop } = view(people(50))
+    void v.visible.value
+    expect(built.facts).toBe(0)
+    await vi.advanceTimersByTimeAsync(250)
+    expect(built.facts).toBe(1)
+    expect(v.facetCounts.value.department.get(1)).toBe(50)
+    v.facets.value = { ...v.facets.value, departments: [1] }
+    expect(v.visible.value).toHaveLength(50)
+    stop()
+  })
+})
