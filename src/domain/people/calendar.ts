@@ -21,16 +21,29 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }
 
-/** The birthday (any year) falls in the current week, Monday to Sunday, also across New Year. */
-export function isBirthdayThisWeek(birthday: string, today: Date): boolean {
-  if (birthday.length !== 10) return false
-  const monthDay = birthday.slice(5)
+/** The month-days (MM-DD) of the current week, Monday to Sunday, for the last day asked about. */
+let weekOfDay: { day: string; monthDays: ReadonlySet<string> } | null = null
+
+/**
+ * The month-days of `today`'s week, worked out once per day: the facets ask about everyone (50,000 people),
+ * and the week is the same for all of them. People born on 29 February celebrate on the 28th in other years.
+ */
+function weekMonthDays(today: Date): ReadonlySet<string> {
+  const day = ymd(today)
+  if (weekOfDay?.day === day) return weekOfDay.monthDays
+  const monthDays = new Set<string>()
   const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7))
   for (let i = 0; i < 7; i++) {
-    const day = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i)
-    // people born on 29 February celebrate on the 28th in other years
-    const celebrated = monthDay === '02-29' && !isLeapYear(day.getFullYear()) ? '02-28' : monthDay
-    if (ymd(day).slice(5) === celebrated) return true
+    const date = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i)
+    const monthDay = ymd(date).slice(5)
+    monthDays.add(monthDay)
+    if (monthDay === '02-28' && !isLeapYear(date.getFullYear())) monthDays.add('02-29')
   }
-  return false
+  weekOfDay = { day, monthDays }
+  return monthDays
+}
+
+/** The birthday (any year) falls in the current week, Monday to Sunday, also across New Year. */
+export function isBirthdayThisWeek(birthday: string, today: Date): boolean {
+  return birthday.length === 10 && weekMonthDays(today).has(birthday.slice(5))
 }

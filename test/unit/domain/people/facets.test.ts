@@ -125,5 +125,14 @@ describe('facets over a department loop', () => {
 
   it('celebrates 29 February on the 28th in other years', () => {
     expect(isBirthdayThisWeek('2000-02-29', new Date(2027, 1, 26))).toBe(true)
+    // in a leap year on the day itself: Tue 29 Feb 2028, in the week from Mon 28 Feb
+    expect(isBirthdayThisWeek('2000-02-29', new Date(2028, 1, 29))).toBe(true)
+    expect(isBirthdayThisWeek('2000-02-29', new Date(2028, 1, 27))).toBe(false)
+  })
+
+  it('moves on to the next week when the day changes', () => {
+    expect(isBirthdayThisWeek('1990-01-02', new Date(2026, 11, 31))).toBe(true)
+    expect(isBirthdayThisWeek('1990-01-02', new Date(2027, 0, 4))).toBe(false)
+    expect(isBirthdayThisWeek('1990-01-05', new Date(2027, 0, 4))).toBe(true)
   })
 })
