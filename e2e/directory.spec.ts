@@ -168,6 +168,33 @@ test.describe('the directory', () => {
     await expect(grid(app)).toHaveAttribute('aria-rowcount', String(count + 1))
   })
 
+  test('another viewer on the same device never sees the copy kept for the first one', async ({ page, request }) => {
+    const { app: first, count } = await openLoaded(page, request)
+    await expect(first.locator('main[data-cache-saved="yes"]')).toBeVisible()
+    const partner = await persona(request, 'extranet')
+    const partnerCount = await expectedCount(request, partner.userId)
+    expect(partnerCount).toBeLessThan(count)
+    // the next visit in this browser is the partner's: the device's copy is the employee's, read while the
+    // portal is asked who is looking, and must not be what shows
+    await controlPost(request, 'config', { latencyMs: 1500 })
+    // every list size the grid shows on the way, not only the last
+    await page.addInitScript(() => {
+      if (window === window.top) return
+      const seen: string[] = ((window as unknown as { rowCounts: string[] }).rowCounts = [])
+      new MutationObserver(() => {
+        const rows = document.querySelector('[data-testid="people-grid"]')?.getAttribute('aria-rowcount')
+        if (rows && seen.at(-1) !== rows) seen.push(rows)
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-rowcount'] })
+    })
+    const app = await openPortal(page, { persona: 'extranet' })
+    await expect(grid(app)).toHaveAttribute('aria-rowcount', String(partnerCount + 1), { timeout: 30_000 })
+    await expect(app.getByTestId('people-count')).toHaveText(peopleCount(partnerCount))
+    const frame = page.frames().find((f) => f.url().includes(`:${APP_PORT}/`))!
+    const seen = await frame.evaluate(() => (window as unknown as { rowCounts: string[] }).rowCounts)
+    expect(seen).not.toContain(String(count + 1))
+    expect(seen.at(-1)).toBe(String(partnerCount + 1))
+  })
+
   test('stops, resumes from where it stopped, and loads everyone exactly once as people join and leave', async ({
     page,
     request,
