@@ -54,9 +54,20 @@ export const CACHE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
 export const CACHE_MAX_ENTRIES = 4
 /** one small record lists every entry with its time, so pruning never reads a whole directory */
 const CATALOGUE_KEY = `v${CACHE_VERSION}|catalogue`
+/**
+ * People per record for a large directory. Keeping a record copies it on the page's own thread in one go:
+ * 50,000 people at once held the page for half a second, a part of 5,000 for a twentieth of that, and each
+ * part is written in a task of its own.
+ */
+export const CACHE_PART_SIZE = 5_000
+/** between an entry's key and its parts' generation: `<entry key>#<savedAt>.<n>` */
+const PART_MARK = '#'
 
-interface StoredDirectory extends CachedDirectory {
+/** What is stored under an entry's key: its people inline, or (a large directory) the keys of its parts. */
+interface StoredDirectory extends Omit<CachedDirectory, 'people'> {
   version: number
+  people?: Person[]
+  parts?: string[]
 }
 
 export function cacheKey({ memberId, viewerId, scopes, view }: CacheScope): string {
@@ -72,29 +83,49 @@ function keyOf(key: string, memberId: string, view: string): boolean {
 /**
  * Reads back a stored directory: its version must match and each record must have today's shape. A record
  * that does not is dropped on its own; a directory that lost records is still shown at once, and the refresh
- * that follows every cached open brings the missing people back.
+ * that follows every cached open brings the missing people back. A large directory is read from its parts,
+ * all of them or none: a part missing means no copy rather than a directory with holes.
  */
-function readStoredDirectory(value: unknown): CachedDirectory | undefined {
+async function readStoredDirectory(value: unknown, area: RecordArea): Promise<CachedDirectory | undefined> {
   if (!value || typeof value !== 'object') return undefined
   const stored = value as Partial<StoredDirectory>
   if (stored.version !== CACHE_VERSION || typeof stored.savedAt !== 'number' || !Number.isFinite(stored.savedAt)) return undefined
-  if (!Array.isArray(stored.people) || !Array.isArray(stored.departments)) return undefined
-  const people = stored.people.filter(isPerson)
+  if (!Array.isArray(stored.departments)) return undefined
+  const listed = Array.isArray(stored.parts) ? await readParts(stored.parts, area) : stored.people
+  if (!Array.isArray(listed)) return undefined
+  const people = listed.filter(isPerson)
   // nothing usable left (every record of another shape): no cache rather than an empty directory
-  if (people.length === 0 && stored.people.length > 0) return undefined
+  if (people.length === 0 && listed.length > 0) return undefined
   const watermark = typeof stored.watermark === 'string' && stored.watermark ? stored.watermark : null
   const reconciledAt = typeof stored.reconciledAt === 'number' && Number.isFinite(stored.reconciledAt) ? stored.reconciledAt : null
   return { savedAt: stored.savedAt, people, departments: stored.departments.filter(isDepartment), watermark, reconciledAt }
 }
 
-/** Which keys to delete: other versions, entries older than the age limit, and beyond the count limit the oldest. */
+/** The people of every part, in order; undefined when one is missing or not a list. */
+async function readParts(keys: readonly unknown[], area: RecordArea): Promise<unknown[] | undefined> {
+  if (!keys.every((key) => typeof key === 'string')) return undefined
+  const parts = await Promise.all(keys.map((key) => area.get<unknown>(key as string)))
+  return parts.every(Array.isArray) ? parts.flat() : undefined
+}
+
+/** The part keys a stored entry names (none for one kept inline or unreadable). */
+function partsOf(value: unknown): string[] {
+  const parts = value && typeof value === 'object' ? (value as Partial<StoredDirectory>).parts : undefined
+  return Array.isArray(parts) ? parts.filter((key): key is string => typeof key === 'string') : []
+}
+
+/**
+ * Which keys to delete: other versions, entries older than the age limit, and beyond the count limit the
+ * oldest. A part goes with its entry, and so does a part of another generation than the one the catalogue
+ * dates (left behind by a write that did not finish).
+ */
 export function keysToPrune(
   keys: readonly string[],
   catalogue: Readonly<Record<string, number>>,
   now: number,
   keep: string,
 ): string[] {
-  const current = keys.filter((key) => key.startsWith(`v${CACHE_VERSION}|`) && key !== CATALOGUE_KEY)
+  const current = keys.filter((key) => key.startsWith(`v${CACHE_VERSION}|`) && key !== CATALOGUE_KEY && !key.includes(PART_MARK))
   const stale = new Set(keys.filter((key) => !key.startsWith(`v${CACHE_VERSION}|`)))
   const dated = current
     .filter((key) => key !== keep)
@@ -104,6 +135,10 @@ export function keysToPrune(
     // the entry being kept counts towards the limit too
     if (now - savedAt > CACHE_MAX_AGE_MS || i >= CACHE_MAX_ENTRIES - 1) stale.add(key)
   })
+  for (const part of keys.filter((key) => key.startsWith(`v${CACHE_VERSION}|`) && key.includes(PART_MARK))) {
+    const [entry = '', generation = ''] = part.split(PART_MARK)
+    if (stale.has(entry) || !current.includes(entry) || String(catalogue[entry]) !== generation.split('.')[0]) stale.add(part)
+  }
   return [...stale]
 }
 
@@ -124,7 +159,7 @@ export function createDirectoryCache(
   return {
     async read(scope) {
       const area = await records()
-      return readStoredDirectory(await area.get<unknown>(cacheKey(scope)))
+      return readStoredDirectory(await area.get<unknown>(cacheKey(scope)), area)
     },
     async write(scope, value) {
       const area = await records()
@@ -135,13 +170,29 @@ export function createDirectoryCache(
         await area.delete(old)
         delete dates[old]
       }
-      const stored: StoredDirectory = { version: CACHE_VERSION, ...value }
-      if (await area.set(key, stored)) dates[key] = value.savedAt
+      const before = partsOf(await area.get<unknown>(key))
+      const { people, ...rest } = value
+      let kept = true
+      let stored: StoredDirectory = { version: CACHE_VERSION, ...value }
+      if (people.length > CACHE_PART_SIZE) {
+        const parts: string[] = []
+        for (let from = 0; from < people.length; from += CACHE_PART_SIZE) {
+          const part = `${key}${PART_MARK}${value.savedAt}.${parts.length}`
+          kept = (await area.set(part, people.slice(from, from + CACHE_PART_SIZE))) && kept
+          parts.push(part)
+        }
+        stored = { version: CACHE_VERSION, ...rest, parts }
+      }
+      // the entry names its new parts once they are all written: a visit that ends before reads the old ones
+      kept = (await area.set(key, stored)) && kept
+      if (kept) dates[key] = value.savedAt
       await area.set(CATALOGUE_KEY, dates)
+      for (const old of before) if (!stored.parts?.includes(old)) await area.delete(old)
     },
     async purge(scope) {
       const area = await records()
       const key = cacheKey(scope)
+      for (const part of partsOf(await area.get<unknown>(key))) await area.delete(part)
       await area.delete(key)
       const dates = await catalogue(area)
       delete dates[key]
@@ -160,7 +211,7 @@ export function createDirectoryCache(
         .filter((k) => keyOf(k, memberId, view))
         .sort((a, b) => (dates[b] ?? 0) - (dates[a] ?? 0))
       if (!key) return undefined
-      const directory = readStoredDirectory(await area.get<unknown>(key))
+      const directory = await readStoredDirectory(await area.get<unknown>(key), area)
       return directory && { key, directory }
     },
   }

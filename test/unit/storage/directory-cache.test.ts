@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
+  CACHE_PART_SIZE,
   CACHE_MAX_AGE_MS,
   CACHE_MAX_ENTRIES,
   CACHE_VERSION,
@@ -139,6 +140,50 @@ describe('directory cache: reading back', () => {
   })
 })
 
+describe('directory cache: a large directory', () => {
+  const many = (count: number, from = 1) => Array.from({ length: count }, (_, i) => person(from + i))
+  const partKeys = async () => (await area.keys()).filter((k) => k.includes('#')).sort()
+
+  it('is kept in parts, each written on its own, and read back whole and in order', async () => {
+    const people = many(CACHE_PART_SIZE * 2 + 1)
+    const writes: string[] = []
+    const inner = area
+    area = { ...inner, set: async (key, value) => (writes.push(key), inner.set(key, value)) }
+    await cache().write(scope(), directory(NOW, people))
+    // three parts, then the entry that names them, then the catalogue
+    expect(writes).toHaveLength(5)
+    expect(writes.slice(0, 3).every((k) => k.startsWith(`${cacheKey(scope())}#`))).toBe(true)
+    expect(writes[3]).toBe(cacheKey(scope()))
+    const read = await cache().read(scope())
+    expect(read?.people).toHaveLength(people.length)
+    expect(read?.people.map((p) => p.id)).toEqual(people.map((p) => p.id))
+    expect((await cache().readLatest('portal-1', 'directory'))?.directory.people).toHaveLength(people.length)
+  })
+
+  it('leaves no part of the copy it replaces, nor of one it purges', async () => {
+    await cache().write(scope(), directory(NOW, many(CACHE_PART_SIZE + 1)))
+    expect(await partKeys()).toHaveLength(2)
+    vi.setSystemTime(NOW + 1)
+    await cache().write(scope(), directory(NOW + 1, many(CACHE_PART_SIZE * 2 + 1, 100)))
+    expect(await partKeys()).toHaveLength(3)
+    expect((await partKeys()).every((k) => k.includes(`#${NOW + 1}.`))).toBe(true)
+    expect((await cache().read(scope()))?.people[0]?.id).toBe(100)
+    // shrinking to a directory kept inline drops the parts as well
+    await cache().write(scope(), directory(NOW + 2, many(3)))
+    expect(await partKeys()).toEqual([])
+    await cache().write(scope(), directory(NOW + 3, many(CACHE_PART_SIZE + 1)))
+    await cache().purge(scope())
+    expect(await partKeys()).toEqual([])
+  })
+
+  it('has no copy rather than one with holes when a part is gone', async () => {
+    await cache().write(scope(), directory(NOW, many(CACHE_PART_SIZE * 2)))
+    const [first] = await partKeys()
+    await area.delete(first!)
+    expect(await cache().read(scope())).toBeUndefined()
+  })
+})
+
 describe('keysToPrune', () => {
   const key = (viewerId: number) => cacheKey(scope(viewerId))
   const catalogue = `v${CACHE_VERSION}|catalogue`
@@ -173,6 +218,17 @@ describe('keysToPrune', () => {
   it('never drops the key being kept, even when it is old or of no catalogue', () => {
     expect(keysToPrune([key(1)], {}, NOW, key(1))).toEqual([])
     expect(keysToPrune([key(1)], { [key(1)]: 0 }, NOW, key(1))).toEqual([])
+  })
+
+  it('keeps the parts of the entries it keeps, of the generation the catalogue dates', () => {
+    const part = (viewerId: number, savedAt: number, n: number) => `${key(viewerId)}#${savedAt}.${n}`
+    const dates = { [key(1)]: NOW - CACHE_MAX_AGE_MS - 1, [key(2)]: NOW }
+    const keys = [key(1), part(1, NOW - CACHE_MAX_AGE_MS - 1, 0), key(2), part(2, NOW, 0), part(2, NOW, 1), part(2, NOW - 5, 0), part(3, NOW, 0)]
+    // viewer 1's entry is too old: it goes with its part; viewer 2's older generation and viewer 3's part
+    // (no entry) are left over from writes that did not finish
+    expect(keysToPrune(keys, dates, NOW, key(2)).sort()).toEqual(
+      [key(1), part(1, NOW - CACHE_MAX_AGE_MS - 1, 0), part(2, NOW - 5, 0), part(3, NOW, 0)].sort(),
+    )
   })
 
   it('drops nothing within the limits', () => {
