@@ -1,5 +1,4 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
-import { useDebounceFn } from '@vueuse/core'
 import { portalSearchText, searchOnPortal } from '@/bitrix24/people-sync'
 import type { PeopleQuery } from '@/bitrix24/people-batch'
 import type { RestClient } from '@/bitrix24/rest-client'
@@ -9,6 +8,14 @@ import type { usePortalBudgetStore } from '../portal-budget'
 
 /** the portal is asked once typing pauses this long: one request per pause, not per keystroke */
 const PORTAL_SEARCH_PAUSE_MS = 350
+
+/**
+ * Text that arrived whole in one change, several characters at once: a pasted name, an autofill, a word an
+ * input method committed. Nothing more is on its way, so there is no pause to wait for.
+ */
+function arrivedWhole(text: string, before: string): boolean {
+  return text.trim().length - before.trim().length > 1
+}
 
 export type PortalSearchStatus = 'idle' | 'searching' | 'done' | 'failed'
 
@@ -33,7 +40,7 @@ export function createPortalSearch(deps: {
   const answered = ref('')
   let asked = 0
 
-  const ask = useDebounceFn(async (text: string) => {
+  async function ask(text: string) {
     const client = deps.client()
     const words = portalSearchText(text)
     const departments = deps.departments.value
@@ -55,16 +62,31 @@ export function createPortalSearch(deps: {
       console.warn('[directory] the search on the portal failed', error)
       status.value = 'failed'
     }
-  }, PORTAL_SEARCH_PAUSE_MS)
+  }
 
-  watch([deps.query, deps.departments], ([text, departments]) => {
+  let pause: ReturnType<typeof setTimeout> | null = null
+  /** Asks once typing pauses, or at once; a newer change replaces a question still waiting. */
+  function askAfter(text: string, waitMs: number) {
+    if (pause !== null) clearTimeout(pause)
+    pause = null
+    if (waitMs === 0) void ask(text)
+    else
+      pause = setTimeout(() => {
+        pause = null
+        void ask(text)
+      }, waitMs)
+  }
+
+  watch([deps.query, deps.departments], ([text, departments], [before]) => {
     if ((!text.trim() && departments.length === 0) || deps.complete()) {
       asked++
+      if (pause !== null) clearTimeout(pause)
+      pause = null
       status.value = 'idle'
       return
     }
     status.value = 'searching'
-    void ask(text)
+    askAfter(text, arrivedWhole(text, before ?? '') ? 0 : PORTAL_SEARCH_PAUSE_MS)
   })
 
   /** The whole list is in: what the portal found is part of it now. */
