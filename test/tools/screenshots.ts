@@ -93,7 +93,8 @@ const SHOTS: Shot[] = [
     width: 1600,
     prepare: async (page) => {
       await app(page).getByTestId('nav-admin').click()
-      await app(page).getByTestId('filter-status').waitFor()
+      // everyone, dismissed people included: the list is complete once the count shows
+      await app(page).getByTestId('people-count').filter({ hasText: /\d/ }).waitFor()
     },
   },
   {
