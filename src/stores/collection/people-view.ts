@@ -8,8 +8,25 @@ import { applyFacets, buildFacetIndex, countFacets, hasFacets, NO_FACETS, type F
 import type { ColumnKey, SortKey, SortState } from '@/domain/people/columns'
 import { everyoneByRanks, orderByRanks, sortRanks, type SortRanks } from '@/domain/people/sort-people'
 
-/** people indexed per task while the index is built behind the rows: about 40 ms on a slow laptop */
-const INDEX_SLICE = 2_000
+/** people indexed per step while the index is built behind the rows */
+const INDEX_STEP = 500
+/** what a step takes on a slow laptop, in ms: another one starts only when the idle period has that left */
+const INDEX_STEP_MS = 10
+
+/**
+ * Runs `work` once the page is idle (input, rendering and the load's own tasks go first), with the idle time
+ * left in ms; within a second in any case. Where the browser has no idle callbacks, a task later.
+ */
+function whenIdle(work: (timeLeft: () => number) => void) {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback((deadline) => work(() => deadline.timeRemaining()), { timeout: 1000 })
+  } else {
+    setTimeout(() => {
+      const until = performance.now() + 20
+      work(() => until - performance.now())
+    }, 0)
+  }
+}
 
 /**
  * What the viewer sees of a list of people: the search, the facets and their counts, the sort and the
@@ -62,23 +79,27 @@ export function createPeopleView(
   const index = computed<SearchIndex>(() => indexOf(people.value))
   const searcher = computed(() => createSearcher(index.value))
   // Nothing typed, nothing to search: the index is not needed for the rows to show (at 50,000 people it takes
-  // most of a second), and is built behind them, a slice per task (warmIndex).
+  // most of a second), and is built behind them while the page is idle (warmIndex).
   const searchResult = computed(() => (query.value.trim() ? searcher.value(query.value) : null))
-  let warming: ReturnType<typeof setTimeout> | null = null
+  let warming = false
   /**
-   * Indexes the list a slice at a time while the viewer reads the rows, so the first keystroke finds the index
-   * (almost) ready, and a keystroke during a load waits for one slice at most, not for every new person.
+   * Indexes the list while the page is idle, a few hundred people at a time, so the first keystroke finds the
+   * index (almost) ready and a keystroke during a load never waits behind it.
    */
   function warmIndex() {
-    if (warming !== null) return
-    warming = setTimeout(() => {
-      warming = null
-      const list = people.value
-      const done = latest?.tree === tree.value && startsWith(list, latest.index.people) ? latest.index.people.length : 0
-      if (done >= list.length) return
-      indexOf(done + INDEX_SLICE >= list.length ? list : list.slice(0, done + INDEX_SLICE))
+    if (warming) return
+    warming = true
+    whenIdle((timeLeft) => {
+      warming = false
+      for (;;) {
+        const list = people.value
+        const done = latest?.tree === tree.value && startsWith(list, latest.index.people) ? latest.index.people.length : 0
+        if (done >= list.length) return
+        indexOf(done + INDEX_STEP >= list.length ? list : list.slice(0, done + INDEX_STEP))
+        if (timeLeft() < INDEX_STEP_MS) break
+      }
       warmIndex()
-    }, 0)
+    })
   }
   watch([people, tree], warmIndex)
   // a query with nothing searchable in it (only punctuation or symbols) matches nobody, not everybody

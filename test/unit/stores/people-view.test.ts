@@ -63,19 +63,40 @@ describe('the people view of a large list', () => {
     stop()
   })
 
-  it('builds the index behind the rows a slice per task, and a search then answers from it', async () => {
+  it('builds the index behind the rows a few hundred people at a time, and a search then answers from it', async () => {
     const { v, stop } = view(people(5_000))
     void v.visible.value
     await nextTick()
-    await vi.advanceTimersByTimeAsync(100)
-    // each task indexes one more slice of the list, on top of the last
-    expect(built.index.slice(0, 3)).toEqual([2_000, 4_000, 5_000])
+    await vi.advanceTimersByTimeAsync(2_000)
+    // each step indexes a few hundred more people, on top of the last, until everyone is in
+    expect(built.index.at(-1)).toBe(5_000)
+    expect(built.index.every((n, i) => n - (built.index[i - 1] ?? 0) <= 500)).toBe(true)
     const before = built.index.length
     v.query.value = 'clara doe00002'
     expect(v.visible.value.map((p) => p.fullName)).toEqual(['Clara Doe00002'])
     // the search extends what was built (nothing left to index), it does not start over
     expect(built.index.length).toBe(before + 1)
     stop()
+  })
+
+  it('indexes only while the page is idle: a busy page gets one step per idle callback', async () => {
+    const idle: IdleRequestCallback[] = []
+    vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => idle.push(callback))
+    try {
+      const { v, stop } = view(people(5_000))
+      void v.visible.value
+      await nextTick()
+      expect(built.index).toEqual([])
+      // no idle time left (the callback's timeout came): one step, then it asks again
+      idle.shift()!({ didTimeout: true, timeRemaining: () => 0 })
+      expect(built.index).toEqual([500])
+      // a long idle period: as many steps as fit
+      idle.shift()!({ didTimeout: false, timeRemaining: () => 50 })
+      expect(built.index.at(-1)).toBe(5_000)
+      stop()
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('answers a search typed before the index is complete', async () => {
