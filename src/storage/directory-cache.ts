@@ -37,10 +37,11 @@ export interface DirectoryCache {
    */
   keepsAny(memberId: string, view: string): Promise<boolean>
   /**
-   * The entry of this portal and view saved last, whoever its viewer, with its key (`cacheKey`): read while
-   * the portal is still asked who is looking, and shown once the key proves to be the viewer's own.
+   * The entry of this portal and view saved last, whoever its viewer: its key (`cacheKey`) as soon as the
+   * catalogue names it, and the directory as it is read. Read while the portal is still asked who is looking,
+   * and waited for only once the key proves to be the viewer's own.
    */
-  readLatest(memberId: string, view: string): Promise<{ key: string; directory: CachedDirectory } | undefined>
+  readLatest(memberId: string, view: string): Promise<{ key: string; directory: Promise<CachedDirectory | undefined> } | undefined>
 }
 
 /**
@@ -116,8 +117,8 @@ function partsOf(value: unknown): string[] {
 
 /**
  * Which keys to delete: other versions, entries older than the age limit, and beyond the count limit the
- * oldest. A part goes with its entry, and so does a part of another generation than the one the catalogue
- * dates (left behind by a write that did not finish).
+ * oldest. A part goes with its entry, and so does a part of a generation older than the one the catalogue
+ * dates (left behind by a write that did not finish, or replaced).
  */
 export function keysToPrune(
   keys: readonly string[],
@@ -137,7 +138,10 @@ export function keysToPrune(
   })
   for (const part of keys.filter((key) => key.startsWith(`v${CACHE_VERSION}|`) && key.includes(PART_MARK))) {
     const [entry = '', generation = ''] = part.split(PART_MARK)
-    if (stale.has(entry) || !current.includes(entry) || String(catalogue[entry]) !== generation.split('.')[0]) stale.add(part)
+    // a newer generation than the catalogue dates may be the one the entry names (the visit ended between
+    // writing the entry and the catalogue): it stays until a write of the entry dates a newer one
+    const superseded = Number(generation.split('.')[0]) < (catalogue[entry] ?? 0)
+    if (stale.has(entry) || !current.includes(entry) || superseded) stale.add(part)
   }
   return [...stale]
 }
@@ -172,27 +176,33 @@ export function createDirectoryCache(
       }
       const before = partsOf(await area.get<unknown>(key))
       const { people, ...rest } = value
-      let kept = true
       let stored: StoredDirectory = { version: CACHE_VERSION, ...value }
       if (people.length > CACHE_PART_SIZE) {
         const parts: string[] = []
         for (let from = 0; from < people.length; from += CACHE_PART_SIZE) {
           const part = `${key}${PART_MARK}${value.savedAt}.${parts.length}`
-          kept = (await area.set(part, people.slice(from, from + CACHE_PART_SIZE))) && kept
           parts.push(part)
+          if (!(await area.set(part, people.slice(from, from + CACHE_PART_SIZE)))) {
+            // the device refused a part: the copy it keeps stays as it was, whole, and so do the dates
+            for (const written of parts) await area.delete(written)
+            await area.set(CATALOGUE_KEY, dates)
+            return
+          }
         }
         stored = { version: CACHE_VERSION, ...rest, parts }
       }
       // the entry names its new parts once they are all written: a visit that ends before reads the old ones
-      kept = (await area.set(key, stored)) && kept
+      const kept = await area.set(key, stored)
       if (kept) dates[key] = value.savedAt
       await area.set(CATALOGUE_KEY, dates)
-      for (const old of before) if (!stored.parts?.includes(old)) await area.delete(old)
+      // the old parts go once the entry no longer names them (a refused entry still does, on the device)
+      if (kept) for (const old of before) if (!stored.parts?.includes(old)) await area.delete(old)
     },
     async purge(scope) {
       const area = await records()
       const key = cacheKey(scope)
-      for (const part of partsOf(await area.get<unknown>(key))) await area.delete(part)
+      // every part of the entry, also those a write that did not finish left behind
+      for (const part of (await area.keys()).filter((k) => k.startsWith(`${key}${PART_MARK}`))) await area.delete(part)
       await area.delete(key)
       const dates = await catalogue(area)
       delete dates[key]
@@ -211,8 +221,7 @@ export function createDirectoryCache(
         .filter((k) => keyOf(k, memberId, view))
         .sort((a, b) => (dates[b] ?? 0) - (dates[a] ?? 0))
       if (!key) return undefined
-      const directory = await readStoredDirectory(await area.get<unknown>(key), area)
-      return directory && { key, directory }
+      return { key, directory: area.get<unknown>(key).then((value) => readStoredDirectory(value, area)) }
     },
   }
 }

@@ -1,4 +1,5 @@
 import { lastSeenAt, type Person } from './person'
+import { startsWith } from './person-list'
 import type { SortKey, SortState } from './columns'
 
 /** The texts a column sorts by, compared one after the other: a name sorts by surname, then first name. */
@@ -80,9 +81,7 @@ export function sortRanks(
     return a.person.id - b.person.id
   }
   const keyOf = (person: Person): Keyed => ({ person, texts: sortTexts(person, key, departmentLabel) })
-  const grown =
-    previous !== undefined && previous.key === key && previous.locale === locale && previous.people.length <= people.length &&
-    previous.people.every((p, i) => p === people[i])
+  const grown = previous !== undefined && previous.key === key && previous.locale === locale && startsWith(people, previous.people)
   let sorted: Keyed[]
   if (grown) {
     const added = people.slice(previous.people.length).map(keyOf).sort(compare)

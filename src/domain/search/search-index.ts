@@ -1,4 +1,5 @@
 import type { Person } from '@/domain/people/person'
+import { startsWith } from '@/domain/people/person-list'
 import { foldText, wordLine } from './text-fold'
 
 /*
@@ -59,13 +60,6 @@ function entryOf(person: Person, departmentNames: (person: Person) => readonly s
   const phones = [p.workPhone, p.mobilePhone, p.innerPhone].map(digitsOf).filter(Boolean)
   const haystack = ` ${line} `
   return { haystack, phoneDigits: phones.length ? ` ${phones.join(' ')} ` : '', scripts: scriptsOf(haystack) }
-}
-
-/** Whether `list` starts with `head`: the same people in the same places, as when a load only appended. */
-export function startsWith(list: readonly Person[], head: readonly Person[]): boolean {
-  if (head.length > list.length) return false
-  for (let i = 0; i < head.length; i++) if (head[i] !== list[i]) return false
-  return true
 }
 
 /**

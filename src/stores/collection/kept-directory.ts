@@ -86,11 +86,12 @@ export function createKeptDirectory(deps: KeptDeps) {
     const asked = early
     early = null
     keptAsked = true
-    const prefetched = asked ? await asked : undefined
+    // another viewer's copy (a shared device) is not waited for: the viewer's own is read instead
+    const latest = asked ? await asked : undefined
     const kept: CachedDirectory | undefined = !where
       ? undefined
-      : prefetched?.key === cacheKey(where)
-        ? prefetched.directory
+      : latest?.key === cacheKey(where)
+        ? await latest.directory
         : await cache.read(where)
     if (!kept) return false
     deps.replace(kept.people)

@@ -14,7 +14,7 @@ const PORTAL_SEARCH_PAUSE_MS = 350
  * input method committed. Nothing more is on its way, so there is no pause to wait for.
  */
 function arrivedWhole(text: string, before: string): boolean {
-  return text.trim().length - before.trim().length > 1
+  return text.length - before.length > 1
 }
 
 export type PortalSearchStatus = 'idle' | 'searching' | 'done' | 'failed'

@@ -53,7 +53,7 @@ function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory>
       fake.latestReads++
       const key = [...entries.keys()].reverse().find((k) => k.startsWith(`${memberId}|`) && k.endsWith(`|${view}`))
       const scope = key && scopes.get(key)
-      return key && scope ? { key: cacheKey(scope), directory: entries.get(key)! } : undefined
+      return key && scope ? { key: cacheKey(scope), directory: Promise.resolve(entries.get(key)) } : undefined
     },
   }
   return fake
