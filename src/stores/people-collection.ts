@@ -74,6 +74,7 @@ function collection(options: CollectionOptions) {
     query: query$,
     departments: departments$,
     complete: () => complete.value,
+    listed: computed(() => people.value.length > 0),
     client,
     peopleQuery: query,
     budget,

@@ -30,6 +30,11 @@ export function createPortalSearch(deps: {
   departments: Readonly<Ref<readonly number[]>>
   /** the local list is complete: nothing to ask */
   complete(): boolean
+  /**
+   * The open has put people on screen (a kept copy, or the first page): until then nothing is known to be
+   * missing, and a kept copy may well answer what a reload's address asks for.
+   */
+  listed: Readonly<Ref<boolean>>
   client(): RestClient | null
   peopleQuery(): PeopleQuery
   budget: ReturnType<typeof usePortalBudgetStore>
@@ -40,7 +45,16 @@ export function createPortalSearch(deps: {
   const answered = ref('')
   let asked = 0
 
+  /** what was to be asked before anybody was listed: asked once the open has shown its people */
+  let beforeListed: string | null = null
+
   async function ask(text: string) {
+    if (!deps.listed.value) {
+      // nothing is asked meanwhile, and nothing waits for it (the walk gives way to a search in flight)
+      beforeListed = text
+      status.value = 'idle'
+      return
+    }
     const client = deps.client()
     const words = portalSearchText(text)
     const departments = deps.departments.value
@@ -80,6 +94,7 @@ export function createPortalSearch(deps: {
   watch([deps.query, deps.departments], ([text, departments], [before]) => {
     if ((!text.trim() && departments.length === 0) || deps.complete()) {
       asked++
+      beforeListed = null
       if (pause !== null) clearTimeout(pause)
       pause = null
       status.value = 'idle'
@@ -87,6 +102,11 @@ export function createPortalSearch(deps: {
     }
     status.value = 'searching'
     askAfter(text, arrivedWhole(text, before ?? '') ? 0 : PORTAL_SEARCH_PAUSE_MS)
+  })
+  watch(deps.listed, (listed) => {
+    const waiting = beforeListed
+    beforeListed = null
+    if (listed && waiting !== null && waiting === deps.query.value) void ask(waiting)
   })
 
   /** The whole list is in: what the portal found is part of it now. */

@@ -13,7 +13,7 @@ vi.mock('@/bitrix24/people-sync', async (original) => ({
 
 const QUERY: PeopleQuery = { activeOnly: true, adminMode: false, select: ['ID', 'NAME', 'LAST_NAME'] }
 
-function portalSearch(complete = false) {
+function portalSearch(complete = false, listed = ref(true)) {
   const query = ref('')
   const departments = ref<number[]>([])
   const budget = { isBlocked: () => false, record: vi.fn() } as unknown as ReturnType<typeof usePortalBudgetStore>
@@ -23,12 +23,13 @@ function portalSearch(complete = false) {
       query,
       departments,
       complete: () => complete,
+      listed,
       client: () => ({}) as RestClient,
       peopleQuery: () => QUERY,
       budget,
     }),
   )!
-  return { query, search, stop: () => scope.stop() }
+  return { query, search, listed, stop: () => scope.stop() }
 }
 
 /** the words each question to the portal carried */
@@ -95,5 +96,27 @@ describe('the search on the portal while the list is incomplete', () => {
     expect(asked()).toEqual([])
     expect(search.status.value).toBe('idle')
     stop()
+  })
+
+  it('asks nothing before the open has put anybody on screen, and then only what is still missing', async () => {
+    // a reload whose address carries a search: the kept copy will answer it
+    const reopen = portalSearch(false, ref(false))
+    reopen.query.value = 'Henry Robinson'
+    await nextTick()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(asked()).toEqual([])
+    expect(reopen.search.status.value).toBe('idle')
+    reopen.stop()
+
+    // a cold open: its first page shows, and the list is not complete
+    const cold = portalSearch(false, ref(false))
+    cold.query.value = 'Henry Robinson'
+    await nextTick()
+    await vi.advanceTimersByTimeAsync(1000)
+    cold.listed.value = true
+    await nextTick()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(asked()).toEqual(['Henry Robinson'])
+    cold.stop()
   })
 })
