@@ -1,4 +1,5 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
+import { useTimeoutFn } from '@vueuse/core'
 import { portalSearchText, searchOnPortal } from '@/bitrix24/people-sync'
 import type { PeopleQuery } from '@/bitrix24/people-batch'
 import type { RestClient } from '@/bitrix24/rest-client'
@@ -78,30 +79,21 @@ export function createPortalSearch(deps: {
     }
   }
 
-  let pause: ReturnType<typeof setTimeout> | null = null
-  /** Asks once typing pauses, or at once; a newer change replaces a question still waiting. */
-  function askAfter(text: string, waitMs: number) {
-    if (pause !== null) clearTimeout(pause)
-    pause = null
-    if (waitMs === 0) void ask(text)
-    else
-      pause = setTimeout(() => {
-        pause = null
-        void ask(text)
-      }, waitMs)
-  }
+  /** the question waiting for typing to pause; a newer change replaces it */
+  const afterPause = useTimeoutFn((text: string) => void ask(text), PORTAL_SEARCH_PAUSE_MS, { immediate: false })
 
   watch([deps.query, deps.departments], ([text, departments], [before]) => {
     if ((!text.trim() && departments.length === 0) || deps.complete()) {
       asked++
       beforeListed = null
-      if (pause !== null) clearTimeout(pause)
-      pause = null
+      afterPause.stop()
       status.value = 'idle'
       return
     }
     status.value = 'searching'
-    askAfter(text, arrivedWhole(text, before ?? '') ? 0 : PORTAL_SEARCH_PAUSE_MS)
+    afterPause.stop()
+    if (arrivedWhole(text, before ?? '')) void ask(text)
+    else afterPause.start(text)
   })
   watch(deps.listed, (listed) => {
     const waiting = beforeListed
