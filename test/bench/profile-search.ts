@@ -1,7 +1,8 @@
 /**
  * Where a keystroke's time goes at 50,000 people: loads the built app (PROFILE_DIST, default dist) in the
  * stand-in, waits for the complete list, then records a CPU profile of the app's frame while queries are
- * typed, and prints the functions with the most self time and the heaviest call paths' totals.
+ * typed, and prints the functions with the most self time and the heaviest call paths' totals. PROFILE_WAIT:
+ * ms between the complete list and the first keystroke (default 1500).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -29,7 +30,7 @@ try {
   const expected = portal.store.visibleActiveCount(portal.store.personaUserId('employee'))
   await app.locator(`[data-testid="people-grid"][aria-rowcount="${expected + 1}"]`).waitFor({ timeout: 300_000 })
   await app.locator('[data-testid="load-progress"]').waitFor({ state: 'detached', timeout: 300_000 })
-  await page.waitForTimeout(1500)
+  await page.waitForTimeout(Number(process.env.PROFILE_WAIT ?? 1500))
   const frame = page.frames().find((f) => f.url().includes(`:${APP_PORT}/`))!
   const cdp = await context.newCDPSession(frame)
   await cdp.send('HeapProfiler.collectGarbage')

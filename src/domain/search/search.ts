@@ -162,9 +162,12 @@ function singleCharacter(index: SearchIndex, readings: Reading[]) {
       insides.push(order)
     }
   }
+  // the matches in index order, for the next keystroke to narrow: read off the marks into a list of their
+  // size, not sorted (sorting 45,000 numbers took 6–8 ms of a first letter at 50,000 people; this, about 2)
+  const orders = new Array<number>(prefixes.length + insides.length)
+  for (let order = 0, at = 0; order < seen.length; order++) if (seen[order]) orders[at++] = order
   // as in the general path: prefixes as typed, prefixes on the other layout, then the same for the rest
-  const orders = [...prefixes, ...insides].sort((a, b) => a - b)
-  return { orders, ranked: [...prefixes, ...insides], words }
+  return { orders, ranked: prefixes.concat(insides), words }
 }
 
 /**
