@@ -65,7 +65,7 @@ export function createPeopleView(
   const index = computed<SearchIndex>(() => indexOf(people.value))
   const searcher = computed(() => createSearcher(index.value))
   // Nothing typed, nothing to search: the index is not needed for the rows to show (at 50,000 people it takes
-  // most of a second), and is built behind them while the page is idle (warmIndex).
+  // most of a second), and is built behind them in short tasks (warmIndex).
   const searchResult = computed(() => (query.value.trim() ? searcher.value(query.value) : null))
   let warming = false
   /**
