@@ -4,7 +4,7 @@ import { createPeopleView } from '@/stores/collection/people-view'
 import { toPerson, type Person } from '@/domain/people/person'
 import type { Department } from '@/domain/org/departments'
 
-const built = vi.hoisted(() => ({ index: [] as number[], facts: 0 }))
+const built = vi.hoisted(() => ({ index: [] as number[], facts: 0, counted: [] as number[] }))
 /** the page's clock, in ms: each index step takes 3 of them */
 const clock = vi.hoisted(() => ({ now: 0 }))
 vi.mock('@/domain/search/search-index', async (original) => {
@@ -26,6 +26,10 @@ vi.mock('@/domain/people/facets', async (original) => {
       built.facts++
       return real.buildFacetIndex(...args)
     },
+    countFacets: (...args: Parameters<typeof real.countFacets>) => {
+      built.counted.push(args[0].length)
+      return real.countFacets(...args)
+    },
   }
 })
 
@@ -45,6 +49,7 @@ function view(list: Person[]) {
   // what the empty list cost is not counted
   built.index = []
   built.facts = 0
+  built.counted = []
   state.value = list
   return { v, state, stop: () => scope.stop() }
 }
@@ -123,6 +128,25 @@ describe('the people view of a large list', () => {
     await vi.advanceTimersByTimeAsync(250)
     expect(v.facetCounts.value.department.get(1)).toBe(50)
     expect(v.facetCounts.value.newThisMonth).toBe(0)
+    stop()
+  })
+
+  it('brings everyone\'s counts back when the search is cleared without counting everyone again', async () => {
+    const { v, state, stop } = view(people(5_000))
+    await vi.advanceTimersByTimeAsync(250)
+    expect(built.counted).toEqual([5_000])
+    v.query.value = 'clara'
+    await vi.advanceTimersByTimeAsync(250)
+    expect(v.facetCounts.value.department.get(1)).toBe(1_000)
+    v.query.value = ''
+    await vi.advanceTimersByTimeAsync(250)
+    // the counts are everyone's again, and nobody was counted for them
+    expect(v.facetCounts.value.department.get(1)).toBe(5_000)
+    expect(built.counted).toEqual([5_000, 1_000])
+    // a list that changed is counted anew
+    state.value = people(5_001)
+    await vi.advanceTimersByTimeAsync(250)
+    expect(built.counted).toEqual([5_000, 1_000, 5_001])
     stop()
   })
 })
