@@ -1,5 +1,4 @@
 import type { Person } from '@/domain/people/person'
-import { startsWith } from '@/domain/people/person-list'
 import { foldText, wordLine } from './text-fold'
 
 /*
@@ -32,6 +31,7 @@ function scriptsOf(text: string): number {
 }
 
 export interface SearchIndex {
+  /** the list indexed: the first `entries.length` of them are searchable (an index may be built a step at a time) */
   people: readonly Person[]
   entries: readonly Entry[]
   /**
@@ -52,6 +52,9 @@ function digitsOf(value: string): string {
   return value.replace(/\D+/g, '')
 }
 
+/** The fields of a person an entry is made of (with the names of their departments, by `departmentIds`). */
+const SEARCHED = ['firstName', 'secondName', 'lastName', 'position', 'email', 'workPhone', 'mobilePhone', 'innerPhone'] as const
+
 function entryOf(person: Person, departmentNames: (person: Person) => readonly string[]): Entry {
   const p = person
   const text = [p.firstName, p.secondName, p.lastName, p.position, p.email, ...departmentNames(p)].join(' ')
@@ -63,16 +66,45 @@ function entryOf(person: Person, departmentNames: (person: Person) => readonly s
 }
 
 /**
- * Builds the index once per list; a keystroke then only compares strings. When the list only grew at the
- * end (a load in progress) and the department names did not change, the previous entries are reused.
+ * Whether a search reads the same in both: the same person object, or the same person with the same searched
+ * fields (a refresh of someone's presence or last visit gives a new object whose entry would not change).
+ */
+function searchesAlike(a: Person, b: Person): boolean {
+  if (a === b) return true
+  if (a.id !== b.id || SEARCHED.some((field) => a[field] !== b[field])) return false
+  return a.departmentIds.length === b.departmentIds.length && a.departmentIds.every((id, i) => id === b.departmentIds[i])
+}
+
+/**
+ * How many of `index`'s entries still hold for `people`: all of them when `people` starts with the people it
+ * indexed, searched alike (the list only grew, or only presence and the like changed); none otherwise. The
+ * department names must be the same as when the index was built.
+ */
+export function entriesHolding(index: SearchIndex, people: readonly Person[]): number {
+  const count = index.entries.length
+  if (index.people === people) return count
+  if (count > people.length) return 0
+  for (let i = 0; i < count; i++) if (!searchesAlike(people[i]!, index.people[i]!)) return 0
+  return count
+}
+
+/**
+ * Builds the index of `people`, or of its first `count` of them (the rest are indexed later, a step at a time),
+ * once per list; a keystroke then only compares strings. When the list only grew at the end (a load in
+ * progress) or only changed in what a search does not read (presence), and the department names did not
+ * change, the previous entries are reused. An index built on an index of the very same list grows it in
+ * place: the steps that index a large list behind its rows copy nothing.
  */
 export function buildSearchIndex(
   people: readonly Person[],
   departmentNames: (person: Person) => readonly string[] = () => [],
   previous?: SearchIndex,
+  count: number = people.length,
 ): SearchIndex {
-  const reusable = previous !== undefined && startsWith(people, previous.people)
-  const entries = reusable ? previous.entries.slice() : []
+  const sameList = previous?.people === people
+  const reusable = previous !== undefined && (sameList || entriesHolding(previous, people) === previous.entries.length)
+  // over a shorter list, the entries are copied: the earlier index still answers for its own people only
+  const entries = !reusable ? [] : sameList ? (previous.entries as Entry[]) : previous.entries.slice()
   // the lists grow in place while a load appends batches (copying them per batch cost more than indexing);
   // an index that was built on already has its lists copied instead
   const byChar: CharLists = !reusable
@@ -80,7 +112,8 @@ export function buildSearchIndex(
     : previous.byChar.indexed === previous.entries.length
       ? previous.byChar
       : copyCharLists(previous.byChar, previous.entries.length)
-  for (let i = entries.length; i < people.length; i++) {
+  const end = Math.min(count, people.length)
+  for (let i = entries.length; i < end; i++) {
     const entry = entryOf(people[i]!, departmentNames)
     entries.push(entry)
     indexChars(byChar, entry.haystack, i)

@@ -1,9 +1,8 @@
-import { computed, ref, shallowRef, watch, type Ref } from 'vue'
+import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
 import { useIntervalFn, watchDebounced } from '@vueuse/core'
 import type { Person } from '@/domain/people/person'
 import { buildDepartmentTree, departmentPath, type Department, type DepartmentTree } from '@/domain/org/departments'
-import { buildSearchIndex, type SearchIndex } from '@/domain/search/search-index'
-import { startsWith } from '@/domain/people/person-list'
+import { buildSearchIndex, entriesHolding, type SearchIndex } from '@/domain/search/search-index'
 import { createSearcher } from '@/domain/search/search'
 import { applyFacets, buildFacetIndex, countFacets, hasFacets, NO_FACETS, type FacetCounts, type FacetIndex, type FacetSelection } from '@/domain/people/facets'
 import type { ColumnKey, SortKey, SortState } from '@/domain/people/columns'
@@ -11,7 +10,7 @@ import { everyoneByRanks, orderByRanks, sortRanks, type SortRanks } from '@/doma
 
 /** people indexed per step while the index is built behind the rows */
 const INDEX_STEP = 250
-/** how long one task of indexing runs on, in ms: a keystroke or a frame waits at most about this long for it */
+/** how long one task of indexing may run, in ms: a step starts only when the last one's time still fits */
 const INDEX_SLICE_MS = 5
 
 /**
@@ -54,11 +53,11 @@ export function createPeopleView(
   // While a load appends batches, the indexes extend the previous ones instead of starting over.
   // Department names are part of each entry: new departments mean a fresh index.
   let latest: { index: SearchIndex; tree: DepartmentTree } | null = null
-  /** The index of `list` (the list or the head of it), built on the latest one where that is a head of it. */
-  function indexOf(list: readonly Person[]): SearchIndex {
+  /** The index of `list` (of its first `count` people), built on the latest one where that is a head of it. */
+  function indexOf(list: readonly Person[], count = list.length): SearchIndex {
     const currentTree = tree.value
     const names = (p: Person) => p.departmentIds.map((id) => currentTree.byId.get(id)?.name ?? '')
-    const index = buildSearchIndex(list, names, latest?.tree === currentTree ? latest.index : undefined)
+    const index = buildSearchIndex(list, names, latest?.tree === currentTree ? latest.index : undefined, count)
     latest = { index, tree: currentTree }
     return index
   }
@@ -67,29 +66,36 @@ export function createPeopleView(
   // Nothing typed, nothing to search: the index is not needed for the rows to show (at 50,000 people it takes
   // most of a second), and is built behind them in short tasks (warmIndex).
   const searchResult = computed(() => (query.value.trim() ? searcher.value(query.value) : null))
-  let warming = false
+  let warming: ReturnType<typeof setTimeout> | null = null
   /**
-   * Indexes the list behind the rows in short tasks of its own, a few hundred people a step, so the first
-   * keystroke finds the index (almost) ready and a keystroke during a load never waits long behind it. Not
-   * in idle time: a walk over 50,000 people keeps the page busy from its first batch to its last, and an index
-   * left for idle time was a tenth built when the list was complete (the first keystroke then took 0.4–0.9 s).
+   * Indexes the list behind the rows in tasks of their own, a few hundred people a step, so the first
+   * keystroke finds the index (almost) ready and a keystroke during a load waits at most one task behind it.
+   * Not in idle time: a walk over 50,000 people leaves almost none from its first batch to its last, and an
+   * index left for it is far from built when the list is complete. The browser leaves a few ms between
+   * chained timers, which the load's own tasks and rendering use.
    */
   function warmIndex() {
-    if (warming) return
-    warming = true
-    setTimeout(() => {
-      warming = false
+    if (warming !== null) return
+    warming = setTimeout(() => {
+      warming = null
       const until = performance.now() + INDEX_SLICE_MS
-      for (;;) {
+      let stepMs = 0
+      // another step only when the last one's time still fits in the task
+      while (performance.now() + stepMs <= until) {
         const list = people.value
-        const done = latest?.tree === tree.value && startsWith(list, latest.index.people) ? latest.index.people.length : 0
+        const head = latest?.tree === tree.value ? latest.index : null
+        const done = head ? entriesHolding(head, list) : 0
         if (done >= list.length) return
-        indexOf(done + INDEX_STEP >= list.length ? list : list.slice(0, done + INDEX_STEP))
-        if (performance.now() >= until) break
+        const started = performance.now()
+        indexOf(list, done + INDEX_STEP)
+        stepMs = performance.now() - started
       }
       warmIndex()
     }, 0)
   }
+  onScopeDispose(() => {
+    if (warming !== null) clearTimeout(warming)
+  })
   watch([people, tree], warmIndex)
   // a query with nothing searchable in it (only punctuation or symbols) matches nobody, not everybody
   const searched = computed(() => searchResult.value?.people ?? (query.value.trim() ? [] : people.value))
@@ -108,7 +114,8 @@ export function createPeopleView(
   // Counts follow once typing pauses: the list itself must never wait for them.
   const facetCounts = shallowRef(countFacets([], NO_FACETS, facetIndex.value))
   // (what the facts depend on is watched, not the facts themselves: they are worked out when the counts are)
-  // everyone's counts come back each time the search is cleared: worked out once per list (30 ms at 50,000)
+  // everyone's counts come back each time the search is cleared (30 ms of counting at 50,000 people): they are
+  // kept for as long as the list, its facts (tree, day) and the sub-department setting stay the same
   let everyone: { list: readonly Person[]; index: FacetIndex; withSub: boolean; counts: FacetCounts } | null = null
   function counts(): FacetCounts {
     const list = searched.value

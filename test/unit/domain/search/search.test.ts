@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toPerson, type Person } from '@/domain/people/person'
 import { createSearcher, searchPeople, MAX_QUERY_LENGTH } from '@/domain/search/search'
-import { buildSearchIndex } from '@/domain/search/search-index'
+import { buildSearchIndex, entriesHolding } from '@/domain/search/search-index'
 import { foldText, foldWithMap, wordLine, words } from '@/domain/search/text-fold'
 
 function person(id: number, fields: Record<string, unknown>): Person {
@@ -161,6 +161,40 @@ describe('an index built on while people load', () => {
     buildSearchIndex(everyone, () => [], earlier)
     expect(answers(earlier)).toEqual(before)
     expect(answers(earlier)).toEqual(answers(buildSearchIndex(everyone.slice(0, 20))))
+  })
+
+  it('grows in place, a step at a time, over the very same list, and answers as one built whole', () => {
+    let grown = buildSearchIndex(everyone, () => [], undefined, 7)
+    const entries = grown.entries
+    // a step's index searches only the people it has indexed so far
+    expect(createSearcher(grown)('smith1')?.people ?? []).toEqual([])
+    for (const count of [8, 20, 33, everyone.length]) grown = buildSearchIndex(everyone, () => [], grown, count)
+    // nothing was copied on the way
+    expect(grown.entries).toBe(entries)
+    expect(answers(grown)).toEqual(answers(buildSearchIndex(everyone)))
+    // and a longer list builds on it as on any other index
+    const more = [...everyone, person(500, { NAME: 'Anna', LAST_NAME: 'Late' })]
+    expect(createSearcher(buildSearchIndex(more, () => [], grown))('late')?.people.map((p) => p.id)).toEqual([500])
+  })
+
+  it('keeps the entries of people who changed only in what a search does not read', () => {
+    const index = buildSearchIndex(everyone)
+    // presence refreshed for a few: new objects, the same text
+    const refreshed = everyone.map((p, i) => (i % 7 ? p : { ...p, online: !p.online }))
+    expect(entriesHolding(index, refreshed)).toBe(everyone.length)
+    const rebuilt = buildSearchIndex(refreshed, () => [], index)
+    expect(rebuilt.entries[0]).toBe(index.entries[0])
+    // and the people it answers with are the new objects
+    expect(createSearcher(rebuilt)('smith7')?.people[0]).toBe(refreshed.find((p) => p.lastName === 'Smith7'))
+  })
+
+  it('indexes anew a list in which someone\'s searched fields changed', () => {
+    const index = buildSearchIndex(everyone)
+    const renamed = everyone.map((p) => (p.lastName === 'Smith7' ? { ...p, lastName: 'Hartmann' } : p))
+    expect(entriesHolding(index, renamed)).toBe(0)
+    const rebuilt = buildSearchIndex(renamed, () => [], index)
+    expect(createSearcher(rebuilt)('hartmann')?.people.map((p) => p.lastName)).toEqual(['Hartmann'])
+    expect(createSearcher(rebuilt)('smith7')?.people ?? []).toEqual([])
   })
 
   it('can be built on twice from the same earlier index', () => {
