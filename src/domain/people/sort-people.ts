@@ -1,5 +1,4 @@
 import { lastSeenAt, type Person } from './person'
-import { startsWith } from './person-list'
 import type { SortKey, SortState } from './columns'
 
 /** The texts a column sorts by, compared one after the other: a name sorts by surname, then first name. */
@@ -81,11 +80,17 @@ export function sortRanks(
     return a.person.id - b.person.id
   }
   const keyOf = (person: Person): Keyed => ({ person, texts: sortTexts(person, key, departmentLabel) })
-  const grown = previous !== undefined && previous.key === key && previous.locale === locale && startsWith(people, previous.people)
+  const textsOf = (person: Person) => sortTexts(person, key, departmentLabel)
+  const changed = previous !== undefined && previous.key === key && previous.locale === locale ? changedInPlace(previous, people, textsOf) : null
   let sorted: Keyed[]
-  if (grown) {
+  if (previous && changed) {
+    // the same order, holding the people's new objects
+    const kept = changed.size === 0 ? previous.sorted : previous.sorted.map((entry) => {
+      const now = changed.get(entry.person.id)
+      return now ? { person: now, texts: entry.texts } : entry
+    })
     const added = people.slice(previous.people.length).map(keyOf).sort(compare)
-    sorted = merge(previous.sorted, added, compare)
+    sorted = merge(kept, added, compare)
   } else {
     sorted = people.map(keyOf).sort(compare)
   }
@@ -98,6 +103,28 @@ export function sortRanks(
     key,
     locale,
   }
+}
+
+/**
+ * The people `people` holds in place of those `previous` was computed for, by ID, when none of them can have
+ * moved in the order: `people` starts with the same people, and each new object (a refresh of presence, say)
+ * has the same texts compared as before. Null when the order must be worked out anew.
+ */
+function changedInPlace(previous: SortRanks, people: readonly Person[], textsOf: (p: Person) => string[]): Map<number, Person> | null {
+  const changed = new Map<number, Person>()
+  if (previous.people === people) return changed
+  if (previous.people.length > people.length) return null
+  for (let i = 0; i < previous.people.length; i++) {
+    const was = previous.people[i]!
+    const now = people[i]!
+    if (was === now) continue
+    if (was.id !== now.id) return null
+    const before = textsOf(was)
+    const after = textsOf(now)
+    if (before.length !== after.length || before.some((text, t) => text !== after[t])) return null
+    changed.set(now.id, now)
+  }
+  return changed
 }
 
 /** Two sorted lists as one, in order. */

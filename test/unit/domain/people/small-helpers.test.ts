@@ -96,6 +96,16 @@ describe('sorting', () => {
     expect(cities(everyoneByRanks(merged, { key: 'city', desc: false }))).toEqual(['Adams', 'Ångström', 'Baker', 'Müller', 'Young', 'Zeller', '#3', '#7'])
     // descending keeps the people with no value last
     expect(cities(everyoneByRanks(merged, { key: 'city', desc: true }))).toEqual(['Zeller', 'Young', 'Müller', 'Baker', 'Ångström', 'Adams', '#3', '#7'])
+    // new objects for the same people with the same texts (a presence refresh) keep the order as it was
+    const refreshed = grown.map((p) => (p.id % 2 ? { ...p, online: true } : p))
+    const kept = sortRanks(refreshed, 'city', 'de', undefined, merged)
+    expect(kept.sorted.find((entry) => entry.person.id === 2)).toBe(merged.sorted.find((entry) => entry.person.id === 2))
+    expect(everyoneByRanks(kept, { key: 'city', desc: false }).filter((p) => p.id % 2).every((p) => p.online)).toBe(true)
+    expect(cities(everyoneByRanks(kept, { key: 'city', desc: false }))).toEqual(cities(everyoneByRanks(merged, { key: 'city', desc: false })))
+    // a changed text compared is sorted anew
+    const moved = grown.map((p) => (p.id === 2 ? { ...p, city: 'Zwickau' } : p))
+    expect(cities(everyoneByRanks(sortRanks(moved, 'city', 'de', undefined, merged), { key: 'city', desc: false })).slice(0, 6))
+      .toEqual(['Ångström', 'Baker', 'Müller', 'Young', 'Zeller', 'Zwickau'])
     // a list that changed other than at its end, or another language, is sorted anew
     const reordered = [grown[1]!, grown[0]!, ...grown.slice(2)]
     expect(cities(everyoneByRanks(sortRanks(reordered, 'city', 'sv', undefined, merged), { key: 'city', desc: false })).slice(0, 6))
