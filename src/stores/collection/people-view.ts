@@ -14,6 +14,27 @@ const INDEX_STEP = 250
 const INDEX_SLICE_MS = 5
 
 /**
+ * Runs `work` in a task of its own, as soon as the tasks queued before it have run: with the browser's task
+ * scheduler where there is one, else a timer (which browsers space a few ms apart once chained, leaving a
+ * chain of such tasks about half the time). Not once `signal` has aborted.
+ */
+function inNewTask(work: () => void, signal: AbortSignal) {
+  if (typeof scheduler !== 'undefined') {
+    // an aborted task's promise rejects, with nothing to report; a failure of the work itself is reported
+    scheduler.postTask(work, { signal }).catch((error: unknown) => {
+      if (!signal.aborted) throw error
+    })
+    return
+  }
+  const cancel = () => clearTimeout(timer)
+  const timer = setTimeout(() => {
+    signal.removeEventListener('abort', cancel)
+    work()
+  }, 0)
+  signal.addEventListener('abort', cancel, { once: true })
+}
+
+/**
  * What the viewer sees of a list of people: the search, the facets and their counts, the sort and the
  * columns. Everything is derived from the list and recomputed only as far as a change requires.
  */
@@ -66,18 +87,20 @@ export function createPeopleView(
   // Nothing typed, nothing to search: the index is not needed for the rows to show (at 50,000 people it takes
   // most of a second), and is built behind them in short tasks (warmIndex).
   const searchResult = computed(() => (query.value.trim() ? searcher.value(query.value) : null))
-  let warming: ReturnType<typeof setTimeout> | null = null
+  let warming = false
+  const disposed = new AbortController()
+  onScopeDispose(() => disposed.abort())
   /**
    * Indexes the list behind the rows in tasks of their own, a few hundred people a step, so the first
    * keystroke finds the index (almost) ready and a keystroke during a load waits at most one task behind it.
    * Not in idle time: a walk over 50,000 people leaves almost none from its first batch to its last, and an
-   * index left for it is far from built when the list is complete. The browser leaves a few ms between
-   * chained timers, which the load's own tasks and rendering use.
+   * index left for it is far from built when the list is complete.
    */
   function warmIndex() {
-    if (warming !== null) return
-    warming = setTimeout(() => {
-      warming = null
+    if (warming || disposed.signal.aborted) return
+    warming = true
+    inNewTask(() => {
+      warming = false
       const until = performance.now() + INDEX_SLICE_MS
       let stepMs = 0
       // another step only when the last one's time still fits in the task
@@ -91,11 +114,8 @@ export function createPeopleView(
         stepMs = performance.now() - started
       }
       warmIndex()
-    }, 0)
+    }, disposed.signal)
   }
-  onScopeDispose(() => {
-    if (warming !== null) clearTimeout(warming)
-  })
   watch([people, tree], warmIndex)
   // a query with nothing searchable in it (only punctuation or symbols) matches nobody, not everybody
   const searched = computed(() => searchResult.value?.people ?? (query.value.trim() ? [] : people.value))

@@ -116,6 +116,30 @@ describe('the people view of a large list', () => {
     stop()
   })
 
+  it('asks the browser\'s task scheduler for its tasks where there is one, and asks no more once the view goes', async () => {
+    const tasks: { work: () => void; signal?: AbortSignal }[] = []
+    vi.stubGlobal('scheduler', {
+      postTask: (work: () => void, options: { signal?: AbortSignal }) => {
+        tasks.push({ work, signal: options.signal })
+        return new Promise(() => undefined)
+      },
+    })
+    try {
+      const { v, stop } = view(people(5_000))
+      void v.visible.value
+      await nextTick()
+      expect(tasks).toHaveLength(1)
+      tasks.shift()!.work()
+      expect(built.index).toEqual([250])
+      // the next step is asked for the same way, and called off when the view goes
+      expect(tasks).toHaveLength(1)
+      stop()
+      expect(tasks[0]!.signal?.aborted).toBe(true)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('answers a search typed before the index is complete', async () => {
     const { v, stop } = view(people(5_000))
     void v.visible.value
