@@ -105,7 +105,8 @@ function refines(previous: Reading, next: Reading): boolean {
 function rank(index: SearchIndex, candidates: Iterable<number>, readings: Reading[]) {
   const matched: number[] = []
   const scores: number[] = []
-  const words = new Set<string>()
+  // which readings matched anyone: their words are highlighted
+  const matching = new Set<Reading>()
   let top = 0
   for (const order of candidates) {
     const entry = index.entries[order]
@@ -115,8 +116,9 @@ function rank(index: SearchIndex, candidates: Iterable<number>, readings: Readin
       if (reading.needs && !(entry.scripts & reading.needs)) continue
       const score = scoreEntry(entry, reading.needles)
       if (score > 0) {
-        reading.words.forEach((w) => words.add(w))
-        best = Math.max(best, score * 2 - reading.penalty2)
+        matching.add(reading)
+        const value = score * 2 - reading.penalty2
+        if (value > best) best = value
       }
     }
     if (best > 0) {
@@ -129,6 +131,8 @@ function rank(index: SearchIndex, candidates: Iterable<number>, readings: Readin
   matched.forEach((order, i) => buckets[scores[i]!]!.push(order))
   const ordered: number[] = []
   for (let score = top; score > 0; score--) ordered.push(...buckets[score]!)
+  const words = new Set<string>()
+  for (const reading of readings) if (matching.has(reading)) reading.words.forEach((w) => words.add(w))
   return { orders: matched, ranked: ordered, words: [...words] }
 }
 
