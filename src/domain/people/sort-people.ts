@@ -61,7 +61,8 @@ function collatorFor(locale: string): Intl.Collator {
  * sorts with the A's in German and after Z in Swedish. Computed once per list and column, so re-sorting
  * search results is a comparison of numbers. When the list only grew at the end (a load in progress: a batch
  * at a time) and `previous` ranked its start by the same column and language, only the newcomers are sorted
- * and merged in: a 50,000-person load then costs a merge per batch instead of a whole sort.
+ * and merged in: a 50,000-person load then costs a merge per batch instead of a whole sort. People given new
+ * objects that compare as before (a presence refresh) keep their places.
  */
 export function sortRanks(
   people: readonly Person[],

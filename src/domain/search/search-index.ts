@@ -93,7 +93,10 @@ export function entriesHolding(index: SearchIndex, people: readonly Person[]): n
  * once per list; a keystroke then only compares strings. When the list only grew at the end (a load in
  * progress) or only changed in what a search does not read (presence), and the department names did not
  * change, the previous entries are reused. An index built on an index of the very same list grows it in
- * place: the steps that index a large list behind its rows copy nothing.
+ * place, when its character lists were last grown for it: the steps that index a large list behind its rows
+ * copy nothing. So an index built for only the head of a list must not be searched while it may still grow
+ * (the people it gains would be missed by a search narrowing from an earlier keystroke); one built for the
+ * whole list never grows. The result may hold more than `count` entries when `previous` already had them.
  */
 export function buildSearchIndex(
   people: readonly Person[],
@@ -101,10 +104,11 @@ export function buildSearchIndex(
   previous?: SearchIndex,
   count: number = people.length,
 ): SearchIndex {
-  const sameList = previous?.people === people
-  const reusable = previous !== undefined && (sameList || entriesHolding(previous, people) === previous.entries.length)
-  // over a shorter list, the entries are copied: the earlier index still answers for its own people only
-  const entries = !reusable ? [] : sameList ? (previous.entries as Entry[]) : previous.entries.slice()
+  const reusable = previous !== undefined && entriesHolding(previous, people) === previous.entries.length
+  const inPlace = reusable && previous.people === people && previous.byChar.indexed === previous.entries.length
+  // over another list, or lists another index has grown since, the entries are copied: the earlier index
+  // still answers for its own people only
+  const entries = !reusable ? [] : inPlace ? (previous.entries as Entry[]) : previous.entries.slice()
   // the lists grow in place while a load appends batches (copying them per batch cost more than indexing);
   // an index that was built on already has its lists copied instead
   const byChar: CharLists = !reusable

@@ -20,9 +20,10 @@ const INDEX_SLICE_MS = 5
  */
 function inNewTask(work: () => void, signal: AbortSignal) {
   if (typeof scheduler !== 'undefined') {
-    // an aborted task's promise rejects, with nothing to report; a failure of the work itself is reported
+    // an aborted task's promise rejects, with nothing to report; a failure of the work itself is reported as
+    // a timer's would be
     scheduler.postTask(work, { signal }).catch((error: unknown) => {
-      if (!signal.aborted) throw error
+      if (!signal.aborted) reportError(error)
     })
     return
   }

@@ -5,7 +5,7 @@ import { toPerson, type Person } from '@/domain/people/person'
 import type { Department } from '@/domain/org/departments'
 import { NO_FACETS } from '@/domain/people/facets'
 
-const built = vi.hoisted(() => ({ index: [] as number[], facts: 0, counted: [] as number[] }))
+const built = vi.hoisted(() => ({ index: [] as number[], facts: 0, counted: [] as number[], fail: false }))
 /** the page's clock, in ms: each index step moves it on by `stepMs` */
 const clock = vi.hoisted(() => ({ now: 0 }))
 let stepMs = 3
@@ -14,6 +14,7 @@ vi.mock('@/domain/search/search-index', async (original) => {
   return {
     ...real,
     buildSearchIndex: (...args: Parameters<typeof real.buildSearchIndex>) => {
+      if (built.fail) throw new Error('index step failed')
       // how far the list is indexed by this call
       built.index.push(Math.min(args[3] ?? args[0].length, args[0].length))
       clock.now += stepMs
@@ -135,6 +136,44 @@ describe('the people view of a large list', () => {
       expect(tasks).toHaveLength(1)
       stop()
       expect(tasks[0]!.signal?.aborted).toBe(true)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('reports a failed step as a failed timer would be, and a step called off not at all', async () => {
+    const reported: unknown[] = []
+    const tasks: (() => void)[] = []
+    vi.stubGlobal('reportError', (error: unknown) => reported.push(error))
+    // as browsers do: the task's promise settles with the work's outcome, or rejects once it is called off
+    vi.stubGlobal('scheduler', {
+      postTask: (work: () => void, options: { signal: AbortSignal }) =>
+        new Promise((resolve, reject) => {
+          options.signal.addEventListener('abort', () => reject(options.signal.reason))
+          tasks.push(() => {
+            try {
+              resolve(work())
+            } catch (error) {
+              reject(error)
+            }
+          })
+        }),
+    })
+    try {
+      const { v, state, stop } = view(people(5_000))
+      void v.visible.value
+      await nextTick()
+      built.fail = true
+      tasks.shift()!()
+      await Promise.resolve()
+      expect(reported).toEqual([expect.objectContaining({ message: 'index step failed' })])
+      built.fail = false
+      state.value = people(5_001)
+      await nextTick()
+      expect(tasks).toHaveLength(1)
+      stop()
+      await Promise.resolve()
+      expect(reported).toHaveLength(1)
     } finally {
       vi.unstubAllGlobals()
     }

@@ -177,6 +177,30 @@ describe('an index built on while people load', () => {
     expect(createSearcher(buildSearchIndex(more, () => [], grown))('late')?.people.map((p) => p.id)).toEqual([500])
   })
 
+  it('leaves an index that another list grew on answering for its own people, when grown in place again', () => {
+    const early = buildSearchIndex(everyone, () => [], undefined, 7)
+    const before = answers(early)
+    // another list with the same first 7 people grows the same character lists
+    const other = everyone.map((p, i) => (i === 10 ? { ...p, NAME: 'Quark', firstName: 'Quark', lastName: 'Quark' } : p))
+    buildSearchIndex(other, () => [], early, 20)
+    const grown = buildSearchIndex(everyone, () => [], early, 20)
+    expect(answers(early)).toEqual(before)
+    expect(answers(grown)).toEqual(answers(buildSearchIndex(everyone.slice(0, 20))))
+  })
+
+  it('tells a change a search reads from one it does not', () => {
+    const index = buildSearchIndex(everyone)
+    const withChange = (change: Partial<Person>) => everyone.map((p, i) => (i === 3 ? { ...p, ...change } : p))
+    for (const change of [{ online: true }, { city: 'Elsewhere' }, { photo: 'x.png' }, { birthday: '2000-01-01' }]) {
+      expect(entriesHolding(index, withChange(change)), JSON.stringify(change)).toBe(everyone.length)
+    }
+    const searched: Partial<Person>[] = [
+      { firstName: 'X' }, { secondName: 'X' }, { lastName: 'X' }, { position: 'X' }, { email: 'x@x.x' },
+      { workPhone: '1' }, { mobilePhone: '1' }, { innerPhone: '1' }, { departmentIds: [99] },
+    ]
+    for (const change of searched) expect(entriesHolding(index, withChange(change)), JSON.stringify(change)).toBe(0)
+  })
+
   it('keeps the entries of people who changed only in what a search does not read', () => {
     const index = buildSearchIndex(everyone)
     // presence refreshed for a few: new objects, the same text
