@@ -76,27 +76,27 @@ function searchesAlike(a: Person, b: Person): boolean {
 }
 
 /**
- * How many of `index`'s entries still hold for `people`: all of them when `people` starts with the people it
- * indexed, searched alike (the list only grew, or only presence and the like changed); none otherwise. The
- * department names must be the same as when the index was built.
+ * How many of `index`'s entries still hold for `people`: the length of the head of `people` that has the
+ * people it indexed, in the same places and searched alike (a list that only grew, or in which only presence
+ * and the like changed, keeps them all; someone leaving keeps those before them). The department names must
+ * be the same as when the index was built.
  */
 export function entriesHolding(index: SearchIndex, people: readonly Person[]): number {
-  const count = index.entries.length
+  const count = Math.min(index.entries.length, people.length)
   if (index.people === people) return count
-  if (count > people.length) return 0
-  for (let i = 0; i < count; i++) if (!searchesAlike(people[i]!, index.people[i]!)) return 0
+  for (let i = 0; i < count; i++) if (!searchesAlike(people[i]!, index.people[i]!)) return i
   return count
 }
 
 /**
  * Builds the index of `people`, or of its first `count` of them (the rest are indexed later, a step at a time),
- * once per list; a keystroke then only compares strings. When the list only grew at the end (a load in
- * progress) or only changed in what a search does not read (presence), and the department names did not
- * change, the previous entries are reused. An index built on an index of the very same list grows it in
- * place, when its character lists were last grown for it: the steps that index a large list behind its rows
- * copy nothing. So an index built for only the head of a list must not be searched while it may still grow
- * (the people it gains would be missed by a search narrowing from an earlier keystroke); one built for the
- * whole list never grows. The result may hold more than `count` entries when `previous` already had them.
+ * once per list; a keystroke then only compares strings. The entries of `previous` that still hold for
+ * `people` are reused (see entriesHolding; the department names must not have changed), and only the rest is
+ * indexed. An index built on an index of the very same list grows it in place, when its character lists were
+ * last grown for it: the steps that index a large list behind its rows copy nothing. So an index built for
+ * only the head of a list must not be searched while it may still grow (the people it gains would be missed
+ * by a search narrowing from an earlier keystroke); one built for the whole list never grows. The result may
+ * hold more than `count` entries when `previous` already had them.
  */
 export function buildSearchIndex(
   people: readonly Person[],
@@ -104,18 +104,17 @@ export function buildSearchIndex(
   previous?: SearchIndex,
   count: number = people.length,
 ): SearchIndex {
-  const reusable = previous !== undefined && entriesHolding(previous, people) === previous.entries.length
-  const inPlace = reusable && previous.people === people && previous.byChar.indexed === previous.entries.length
-  // over another list, or lists another index has grown since, the entries are copied: the earlier index
-  // still answers for its own people only
-  const entries = !reusable ? [] : inPlace ? (previous.entries as Entry[]) : previous.entries.slice()
+  const holding = previous ? entriesHolding(previous, people) : 0
+  const whole = previous !== undefined && holding === previous.entries.length
+  const listsOurs = previous !== undefined && previous.byChar.indexed === previous.entries.length
+  const inPlace = whole && previous.people === people && listsOurs
+  // otherwise the entries that hold are copied: the earlier index still answers for its own people only
+  const entries = inPlace ? (previous.entries as Entry[]) : (previous?.entries.slice(0, holding) ?? [])
   // the lists grow in place while a load appends batches (copying them per batch cost more than indexing);
-  // an index that was built on already has its lists copied instead
-  const byChar: CharLists = !reusable
-    ? new Map()
-    : previous.byChar.indexed === previous.entries.length
-      ? previous.byChar
-      : copyCharLists(previous.byChar, previous.entries.length)
+  // lists another index has grown since, or that hold people who changed, are copied up to what holds
+  let byChar: CharLists = new Map()
+  if (previous && whole && listsOurs) byChar = previous.byChar
+  else if (previous && holding > 0) byChar = copyCharLists(previous.byChar, holding)
   const end = Math.min(count, people.length)
   for (let i = entries.length; i < end; i++) {
     const entry = entryOf(people[i]!, departmentNames)
