@@ -80,8 +80,8 @@ export function sortRanks(
     }
     return a.person.id - b.person.id
   }
-  const keyOf = (person: Person): Keyed => ({ person, texts: sortTexts(person, key, departmentLabel) })
   const textsOf = (person: Person) => sortTexts(person, key, departmentLabel)
+  const keyOf = (person: Person): Keyed => ({ person, texts: textsOf(person) })
   const changed = previous !== undefined && previous.key === key && previous.locale === locale ? changedInPlace(previous, people, textsOf) : null
   let sorted: Keyed[]
   if (previous && changed) {
