@@ -62,6 +62,10 @@ export function createPortalServer(config: Partial<PortalConfig> = {}, options: 
           } else res.destroy()
         })
       })
+      // An idle keep-alive socket is closed after this long. Node's 5 s default races clients that reuse a socket
+      // idle about that long (a test asking for usage after each viewer): the request meets a closing socket
+      // and fails with ECONNRESET. Clients give up their idle sockets sooner than this.
+      srv.keepAliveTimeout = 65_000
       server = srv
       await new Promise<void>((resolve, reject) => {
         srv.once('error', reject)
