@@ -59,6 +59,20 @@ test.describe('the directory', () => {
     await expect(app.getByTestId('person-row').first().locator('mark').first()).toBeVisible()
   })
 
+  test('shows the photos of the people a search finds once the viewer stops typing', async ({ page, request }) => {
+    const { app } = await openLoaded(page, request)
+    const { result } = await rest<{ NAME: string; LAST_NAME: string; PERSONAL_PHOTO: string | null }[]>(page, 'user.get', {
+      filter: { ACTIVE: true },
+      start: 200,
+    })
+    const someone = result.find((u) => u.PERSONAL_PHOTO && /^\p{L}+$/u.test(u.NAME) && /^\p{L}+$/u.test(u.LAST_NAME))
+    expect(someone, 'the demo portal has people with photos').toBeTruthy()
+    // typed key by key: the photos of the people each keystroke brings wait for the pause
+    await app.getByRole('searchbox').pressSequentially(`${someone!.NAME} ${someone!.LAST_NAME}`, { delay: 30 })
+    const row = app.getByTestId('person-row').filter({ hasText: `${someone!.NAME} ${someone!.LAST_NAME}` }).first()
+    await expect(row.locator('img')).toHaveAttribute('src', someone!.PERSONAL_PHOTO!)
+  })
+
   test('combines facets, with counts that match the portal', async ({ page, request }) => {
     const { app, count } = await openLoaded(page, request)
     const online = await rest<unknown[]>(page, 'user.get', { filter: { ACTIVE: true, IS_ONLINE: 'Y' }, start: 0 })

@@ -28,6 +28,8 @@ export const ACTIONS_WIDTH = 120
 
 interface Options {
   words: Ref<readonly string[]>
+  /** someone new in a row shows initials, their photo later (see PersonAvatar) */
+  photosLater: Ref<boolean>
   locale: Ref<string>
   departmentLabel: (person: Person) => string
 }
@@ -36,7 +38,7 @@ interface Options {
  * The people grid's columns. Every cell renders text nodes or kit components with text props: names,
  * positions and departments come from other people and never become markup.
  */
-export function usePeopleGridColumns({ words, locale, departmentLabel }: Options) {
+export function usePeopleGridColumns({ words, photosLater, locale, departmentLabel }: Options) {
   const { t } = useI18n()
   const now = useNow({ interval: 60_000 })
   const { text } = usePersonColumnText(locale, departmentLabel)
@@ -53,7 +55,7 @@ export function usePeopleGridColumns({ words, locale, departmentLabel }: Options
         h('div', { class: 'flex items-center gap-3 min-w-0' }, [
           // who is online shows on the avatar, whichever columns fit
           h('span', { class: 'relative shrink-0' }, [
-            h(PersonAvatar, { person: p, size: 32 }),
+            h(PersonAvatar, { person: p, size: 32, photoLater: photosLater.value }),
             p.online
               ? h('span', {
                   class: 'absolute -bottom-0.5 -end-0.5 size-3 rounded-full border-2 border-(--ui-color-bg-content-primary) bg-(--ui-color-accent-main-success)',

@@ -12,6 +12,13 @@ export interface Entry {
    * string searches, no loops.
    */
   haystack: string
+  /**
+   * The folded words of the e-mail's domain, " northwind example ", or "". Most of a portal shares one domain,
+   * so it is kept apart from the haystack: there, "no" would match everyone at northwind as a word prefix and
+   * bury Nora among 40,000 people. A query matches it by whole words ("northwind", a pasted address), and
+   * by prefix or substring once it has an "@" ("@fabri").
+   */
+  domain: string
   /** phone numbers as bare digits, space-separated */
   phoneDigits: string
   /** which scripts the entry has, so a Cyrillic reading of the query skips entries with no Cyrillic */
@@ -41,6 +48,11 @@ export interface SearchIndex {
    * may go on past `entries`: readers stop at the first position this index does not have.
    */
   byChar: CharLists
+  /**
+   * Every word of the indexed e-mail domains: a query word that is one of them matches more people than its
+   * own prefix did, so a search that reaches it cannot narrow from the last keystroke's matches.
+   */
+  domainWords: Set<string>
 }
 
 interface CharLists extends Map<number, { starts: number[]; inside: number[] }> {
@@ -57,12 +69,19 @@ const SEARCHED = ['firstName', 'secondName', 'lastName', 'position', 'email', 'w
 
 function entryOf(person: Person, departmentNames: (person: Person) => readonly string[]): Entry {
   const p = person
-  const text = [p.firstName, p.secondName, p.lastName, p.position, p.email, ...departmentNames(p)].join(' ')
-  // the whole e-mail is one more word, so "anna.smirnova@" matches as a prefix of it
-  const line = [wordLine(foldText(text)), p.email ? foldText(p.email) : ''].filter(Boolean).join(' ')
+  // the e-mail's local part is searched with the names; its domain apart (see Entry.domain)
+  const at = p.email.lastIndexOf('@')
+  const local = at < 0 ? p.email : p.email.slice(0, at)
+  const text = [p.firstName, p.secondName, p.lastName, p.position, local, ...departmentNames(p)].join(' ')
+  const haystack = ` ${wordLine(foldText(text))} `
+  const domainLine = at < 0 ? '' : wordLine(foldText(p.email.slice(at + 1)))
   const phones = [p.workPhone, p.mobilePhone, p.innerPhone].map(digitsOf).filter(Boolean)
-  const haystack = ` ${line} `
-  return { haystack, phoneDigits: phones.length ? ` ${phones.join(' ')} ` : '', scripts: scriptsOf(haystack) }
+  return {
+    haystack,
+    domain: domainLine ? ` ${domainLine} ` : '',
+    phoneDigits: phones.length ? ` ${phones.join(' ')} ` : '',
+    scripts: scriptsOf(haystack + domainLine),
+  }
 }
 
 /**
@@ -115,14 +134,17 @@ export function buildSearchIndex(
   let byChar: CharLists = new Map()
   if (previous && whole && listsOurs) byChar = previous.byChar
   else if (previous && holding > 0) byChar = copyCharLists(previous.byChar, holding)
+  // a domain word of someone no longer indexed only keeps a search from narrowing: harmless, so shared
+  const domainWords = previous?.domainWords ?? new Set<string>()
   const end = Math.min(count, people.length)
   for (let i = entries.length; i < end; i++) {
     const entry = entryOf(people[i]!, departmentNames)
     entries.push(entry)
     indexChars(byChar, entry.haystack, i)
+    if (entry.domain) for (const word of entry.domain.split(' ')) if (word) domainWords.add(word)
   }
   byChar.indexed = entries.length
-  return { people, entries, byChar }
+  return { people, entries, byChar, domainWords }
 }
 
 /**

@@ -39,23 +39,33 @@ function needleOf(word: string): Needle {
   return { word, asPrefix: ` ${word}`, asWord: ` ${word} `, digits: /^\d+$/.test(word) }
 }
 
-function wordTier(entry: Entry, needle: Needle): number {
-  const { haystack } = entry
-  if (haystack.includes(needle.word)) {
-    if (haystack.includes(needle.asWord)) return EXACT
-    return haystack.includes(needle.asPrefix) ? PREFIX : SUBSTRING
-  }
+/** How well a word matches a line of words: a whole word, the start of one, inside one, or not at all. */
+function tierIn(line: string, needle: Needle): number {
+  if (!line.includes(needle.word)) return 0
+  if (line.includes(needle.asWord)) return EXACT
+  return line.includes(needle.asPrefix) ? PREFIX : SUBSTRING
+}
+
+/**
+ * A word's best match in an entry: its words, then its phones' digits, then its e-mail domain: as a whole
+ * word, or any way at all when the query has an "@" in it (see Entry.domain).
+ */
+function wordTier(entry: Entry, needle: Needle, withDomain: boolean): number {
+  const tier = tierIn(entry.haystack, needle)
+  if (tier) return tier
   if (needle.digits && entry.phoneDigits && entry.phoneDigits.includes(needle.word)) {
     return entry.phoneDigits.includes(needle.asPrefix) ? PREFIX : SUBSTRING
   }
-  return 0
+  if (!entry.domain) return 0
+  if (withDomain) return tierIn(entry.domain, needle)
+  return entry.domain.includes(needle.asWord) ? EXACT : 0
 }
 
 /** Every word must match somewhere (any order); the score adds up how well each one did. */
-function scoreEntry(entry: Entry, needles: readonly Needle[]): number {
+function scoreEntry(entry: Entry, reading: Reading): number {
   let score = 0
-  for (const needle of needles) {
-    const tier = wordTier(entry, needle)
+  for (const needle of reading.needles) {
+    const tier = wordTier(entry, needle, reading.withDomain)
     if (tier === 0) return 0
     score += tier
   }
@@ -69,14 +79,16 @@ interface Reading {
   penalty2: number
   /** scripts an entry must have for this reading to match it; 0 when any entry may */
   needs: number
+  /** the query has an "@": its words match e-mail domains as they match names */
+  withDomain: boolean
 }
 
-function readingOf(text: string, penalty2: number): Reading {
+function readingOf(text: string, penalty2: number, withDomain: boolean): Reading {
   const words = queryWords(text)
   const letters = words.join('').replace(/[0-9]/g, '')
   // a reading made only of Cyrillic (or only Latin) letters can only match entries written in that script
   const needs = letters && !/[^а-яё]/.test(letters) ? CYRILLIC : letters && !/[^a-z]/.test(letters) ? LATIN : 0
-  return { words, needles: words.map(needleOf), penalty2, needs }
+  return { words, needles: words.map(needleOf), penalty2, needs, withDomain }
 }
 
 /**
@@ -85,17 +97,26 @@ function readingOf(text: string, penalty2: number): Reading {
  */
 function readingsOf(query: string): Reading[] {
   const raw = query.slice(0, MAX_QUERY_LENGTH)
-  return [readingOf(raw, 0), ...layoutVariants(raw).map((variant) => readingOf(variant, LAYOUT_PENALTY * 2))].filter(
+  const withDomain = raw.includes('@')
+  return [
+    readingOf(raw, 0, withDomain),
+    ...layoutVariants(raw).map((variant) => readingOf(variant, LAYOUT_PENALTY * 2, withDomain)),
+  ].filter(
     (reading) => reading.words.length > 0,
   )
 }
 
-/** True when everything `next` matches is also matched by `previous`: the same words, the last one longer. */
-function refines(previous: Reading, next: Reading): boolean {
+/**
+ * True when everything `next` matches is also matched by `previous`: the same words, the last one longer.
+ * Not when the longer word is an e-mail domain's word, which matches as a whole where its start did not.
+ */
+function refines(previous: Reading, next: Reading, domainWords: ReadonlySet<string>): boolean {
   const last = previous.words.length - 1
-  if (next.words.length < previous.words.length) return false
+  if (next.words.length < previous.words.length || next.withDomain !== previous.withDomain) return false
   for (let i = 0; i < last; i++) if (next.words[i] !== previous.words[i]) return false
-  return (next.words[last] ?? '').startsWith(previous.words[last] ?? '')
+  const grown = next.words[last] ?? ''
+  if (grown !== previous.words[last] && !next.withDomain && domainWords.has(grown)) return false
+  return grown.startsWith(previous.words[last] ?? '')
 }
 
 /**
@@ -114,7 +135,7 @@ function rank(index: SearchIndex, candidates: Iterable<number>, readings: Readin
     let best = 0
     for (const reading of readings) {
       if (reading.needs && !(entry.scripts & reading.needs)) continue
-      const score = scoreEntry(entry, reading.needles)
+      const score = scoreEntry(entry, reading)
       if (score > 0) {
         matching.add(reading)
         const value = score * 2 - reading.penalty2
@@ -142,7 +163,9 @@ function rank(index: SearchIndex, candidates: Iterable<number>, readings: Readin
  * the general path.
  */
 function singleCharacter(index: SearchIndex, readings: Reading[]) {
-  if (!readings.every((r) => r.words.length === 1 && r.words[0]!.length === 1 && !r.needles[0]!.digits)) return null
+  const oneLetter = (r: Reading) =>
+    r.words.length === 1 && r.words[0]!.length === 1 && !r.needles[0]!.digits && !r.withDomain && !index.domainWords.has(r.words[0]!)
+  if (!readings.every(oneLetter)) return null
   const seen = new Uint8Array(index.entries.length)
   const prefixes: number[] = []
   const insides: number[] = []
@@ -201,7 +224,7 @@ export function createSearcher(index: SearchIndex): (query: string) => SearchRes
     }
     // Typing on only narrows: when every new reading refines an old one, only the old matches can match.
     const previous = last
-    const narrowing = previous !== null && readings.every((r) => previous.readings.some((p) => refines(p, r)))
+    const narrowing = previous !== null && readings.every((r) => previous.readings.some((p) => refines(p, r, index.domainWords)))
     const candidates = narrowing ? previous.orders : index.entries.keys()
     const { orders, ranked, words } = rank(index, candidates, readings)
     last = { readings, orders }

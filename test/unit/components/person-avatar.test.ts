@@ -17,4 +17,27 @@ describe('PersonAvatar', () => {
     await avatar.setProps({ person: person(2, 'Bob', 'https://portal.example/bob.jpg') })
     expect(avatar.get('img').attributes('src')).toBe('https://portal.example/bob.jpg')
   })
+
+  it('while the viewer types, shows a newcomer\'s initials and keeps a photo already shown; the photo follows the pause', async () => {
+    const ann = person(1, 'Ann', 'https://portal.example/ann.jpg')
+    const avatar = mount(PersonAvatar, { props: { person: ann } })
+    expect(avatar.get('img').attributes('src')).toBe('https://portal.example/ann.jpg')
+    // typing starts: the same person keeps her photo
+    await avatar.setProps({ photoLater: true })
+    expect(avatar.get('img').attributes('src')).toBe('https://portal.example/ann.jpg')
+    // a keystroke puts someone else in this place: initials, no request for his photo yet
+    await avatar.setProps({ person: person(2, 'Bob', 'https://portal.example/bob.jpg') })
+    expect(avatar.find('img').exists()).toBe(false)
+    expect(avatar.text()).toBe('BL')
+    // typing pauses
+    await avatar.setProps({ photoLater: false })
+    expect(avatar.get('img').attributes('src')).toBe('https://portal.example/bob.jpg')
+  })
+
+  it('placed while the viewer types, shows initials until the pause', async () => {
+    const avatar = mount(PersonAvatar, { props: { person: person(3, 'Cy', 'https://portal.example/cy.jpg'), photoLater: true } })
+    expect(avatar.find('img').exists()).toBe(false)
+    await avatar.setProps({ photoLater: false })
+    expect(avatar.get('img').attributes('src')).toBe('https://portal.example/cy.jpg')
+  })
 })

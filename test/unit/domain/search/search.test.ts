@@ -84,6 +84,51 @@ describe('searchPeople', () => {
   })
 })
 
+describe("the e-mail's domain", () => {
+  // most of a portal shares one domain: "no" is the start of northwind for everyone there
+  const staff = [
+    person(30, { NAME: 'Anna', LAST_NAME: 'Berg', EMAIL: 'anna.berg@northwind.example' }),
+    person(31, { NAME: 'Nora', LAST_NAME: 'Quist', EMAIL: 'nora.quist@northwind.example' }),
+    person(32, { NAME: 'Carl', LAST_NAME: 'Dahl', EMAIL: 'carl.dahl@fabrikam.example' }),
+    person(33, { NAME: 'Ivo', LAST_NAME: 'North', EMAIL: 'ivo@adatum.example' }),
+  ]
+  const staffIndex = buildSearchIndex(staff)
+  const found = (query: string) => createSearcher(staffIndex)(query)?.people.map((p) => p.id)
+
+  it('is not matched by the start of its words, so a name is not buried under everyone sharing it', () => {
+    expect(found('no')).toEqual([31, 33])
+    expect(found('nor')).toEqual([31, 33])
+    expect(found('exam')).toEqual([])
+  })
+
+  it('is matched by its whole words: a domain typed out, or an address pasted', () => {
+    expect(found('northwind')).toEqual([30, 31])
+    expect(found('fabrikam')).toEqual([32])
+    expect(found('carl.dahl@fabrikam.example')).toEqual([32])
+  })
+
+  it('is matched like a name once the query has an "@"', () => {
+    expect(found('@fab')).toEqual([32])
+    expect(found('@north')).toEqual([33, 30, 31])
+    // the part before the @ is searched with the names, as always
+    expect(found('anna.b@')).toEqual([30])
+  })
+
+  it('is found typing on, as a fresh search finds it', () => {
+    for (const sequence of [['nor', 'northwin', 'northwind'], ['n', 'no', 'northwind'], ['fab', 'fabrikam'], ['carl', 'carl@', 'carl@fab'], ['fab', '@fab']]) {
+      const typing = createSearcher(staffIndex)
+      let typed: number[] = []
+      for (const query of sequence) typed = typing(query)?.people.map((p) => p.id) ?? []
+      expect(typed, sequence.join(' → ')).toEqual(found(sequence.at(-1)!))
+    }
+  })
+
+  it('whose word is a single letter is found by that letter', () => {
+    const lettered = buildSearchIndex([person(40, { NAME: 'Bea', LAST_NAME: 'Lund', EMAIL: 'bea@q.example' }), ...staff])
+    expect(createSearcher(lettered)('q')?.people.map((p) => p.id)).toEqual([40, 31])
+  })
+})
+
 describe('one-letter queries', () => {
   it('rank prefixes before letters inside words, as typed before the other layout', () => {
     // "s": Sales, Schröder, Sanivanova and Smith start with it; Mills and Designer only have it inside
