@@ -1,4 +1,5 @@
 import type { Person } from '@/domain/people/person'
+import { copyLists, indexChars, indexPairs, type CharLists } from './char-lists'
 import { foldText, wordLine } from './text-fold'
 
 /*
@@ -41,23 +42,19 @@ export interface SearchIndex {
   /** the list indexed: the first `entries.length` of them are searchable (an index may be built a step at a time) */
   people: readonly Person[]
   entries: readonly Entry[]
-  /**
-   * For each character (UTF-16 code unit): the entries where some word starts with it, and those where it
-   * only occurs inside a word, in index order. The first keystroke of a search matches most people; these lists rank
-   * it without reading every entry. An index built on from this one appends to the same lists, so a list
-   * may go on past `entries`: readers stop at the first position this index does not have.
-   */
+  /** who has each character at the start of a word and who only inside one (char-lists.ts) */
   byChar: CharLists
+  /**
+   * The same for each pair of characters that follow each other in a word, for the first `byPair.indexed`
+   * entries: they are built after the entries (growPairLists), as they only spare a second letter the reading
+   * of every entry, and a search of two letters reads the entries until they hold everyone.
+   */
+  byPair: CharLists
   /**
    * Every word of the indexed e-mail domains: a query word that is one of them matches more people than its
    * own prefix did, so a search that reaches it cannot narrow from the last keystroke's matches.
    */
   domainWords: Set<string>
-}
-
-interface CharLists extends Map<number, { starts: number[]; inside: number[] }> {
-  /** how many entries the lists hold; an index may append to them only when it holds all of them */
-  indexed?: number
 }
 
 function digitsOf(value: string): string {
@@ -132,8 +129,14 @@ export function buildSearchIndex(
   // the lists grow in place while a load appends batches (copying them per batch cost more than indexing);
   // lists another index has grown since, or that hold people who changed, are copied up to what holds
   let byChar: CharLists = new Map()
-  if (previous && whole && listsOurs) byChar = previous.byChar
-  else if (previous && holding > 0) byChar = copyCharLists(previous.byChar, holding)
+  let byPair: CharLists = new Map()
+  if (previous && whole && listsOurs) ({ byChar, byPair } = previous)
+  else if (previous && holding > 0) {
+    byChar = copyLists(previous.byChar, holding)
+    const paired = Math.min(holding, previous.byPair.indexed ?? 0)
+    byPair = copyLists(previous.byPair, paired)
+    byPair.indexed = paired
+  }
   // a domain word of someone no longer indexed only keeps a search from narrowing: harmless, so shared
   const domainWords = previous?.domainWords ?? new Set<string>()
   const end = Math.min(count, people.length)
@@ -144,49 +147,19 @@ export function buildSearchIndex(
     if (entry.domain) for (const word of entry.domain.split(' ')) if (word) domainWords.add(word)
   }
   byChar.indexed = entries.length
-  return { people, entries, byChar, domainWords }
+  byPair.indexed ??= 0
+  return { people, entries, byChar, byPair, domainWords }
 }
 
 /**
- * The characters of one entry, by code unit: 2 when a word starts with it, 1 when it only occurs inside
- * words. Reused from entry to entry (cleared through `entryCodes`): indexing reads about 5 million
- * characters at 50,000 people, and taking each one out as a string of its own kept the collector busy.
+ * Grows the index's pair lists to cover its first `count` entries (all of them at most); returns how many
+ * they cover. Lists shared with an index built in place on this one cover the same entries, so either may
+ * grow them.
  */
-const entryChars = new Uint8Array(0x10000)
-const entryCodes: number[] = []
-const SPACE = 32
-
-function indexChars(byChar: CharLists, haystack: string, order: number) {
-  for (let i = 1; i < haystack.length; i++) {
-    const code = haystack.charCodeAt(i)
-    if (code === SPACE) continue
-    if (entryChars[code] === 0) entryCodes.push(code)
-    if (haystack.charCodeAt(i - 1) === SPACE) entryChars[code] = 2
-    else if (entryChars[code] === 0) entryChars[code] = 1
-  }
-  for (const code of entryCodes) {
-    let lists = byChar.get(code)
-    if (!lists) byChar.set(code, (lists = { starts: [], inside: [] }))
-    ;(entryChars[code] === 2 ? lists.starts : lists.inside).push(order)
-    entryChars[code] = 0
-  }
-  entryCodes.length = 0
-}
-
-/** The lists as they were for the first `count` entries. */
-function copyCharLists(byChar: CharLists, count: number): CharLists {
-  const below = (orders: number[]) => orders.slice(0, firstAtOrAfter(orders, count))
-  return new Map([...byChar].map(([char, lists]) => [char, { starts: below(lists.starts), inside: below(lists.inside) }]))
-}
-
-/** Position of the first value ≥ `limit` in an ascending list (its length when there is none). */
-function firstAtOrAfter(orders: readonly number[], limit: number): number {
-  let lo = 0
-  let hi = orders.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (orders[mid]! < limit) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+export function growPairLists(index: SearchIndex, count: number): number {
+  const { byPair, entries } = index
+  const end = Math.min(count, entries.length)
+  for (let i = byPair.indexed ?? 0; i < end; i++) indexPairs(byPair, entries[i]!.haystack, i)
+  byPair.indexed = Math.max(byPair.indexed ?? 0, end)
+  return byPair.indexed
 }

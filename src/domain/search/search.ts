@@ -1,6 +1,7 @@
 import type { Person } from '@/domain/people/person'
 import { layoutVariants } from './keyboard-layout'
 import { foldText, words } from './text-fold'
+import { pairKey } from './char-lists'
 import { CYRILLIC, LATIN, type Entry, type SearchIndex } from './search-index'
 
 /** Longer queries are cut: nobody types more, and a pasted novel must not freeze the list. */
@@ -120,16 +121,37 @@ function refines(previous: Reading, next: Reading, domainWords: ReadonlySet<stri
 }
 
 /**
- * Scores the given entries (positions in the index) and returns the matches best first. Scores are small
- * whole numbers (doubled to keep the layout penalty whole), so a bucket sort keeps index order within a score.
+ * The ranking of matches given in index order with their scores: the best score first, index order within a
+ * score. Scores are small whole numbers (doubled to keep the layout penalty whole), so each score's matches
+ * are counted and then placed in one pass; typed arrays and no pushes, as a first letter matches nearly
+ * everyone.
  */
-function rank(index: SearchIndex, candidates: Iterable<number>, readings: Reading[]) {
-  const matched: number[] = []
-  const scores: number[] = []
+function rankedByScore(orders: Int32Array, scores: Uint8Array, top: number): Int32Array {
+  // how many matches each score has, then where its stretch of the ranking starts
+  const start = new Int32Array(top + 1)
+  for (let i = 0; i < scores.length; i++) start[scores[i]!]!++
+  let at = 0
+  for (let score = top; score > 0; score--) {
+    const matches = start[score]!
+    start[score] = at
+    at += matches
+  }
+  const ranked = new Int32Array(orders.length)
+  for (let i = 0; i < orders.length; i++) ranked[start[scores[i]!]!++] = orders[i]!
+  return ranked
+}
+
+/** Scores the given entries (positions in the index, ascending; all of them when null) and ranks the matches. */
+function rank(index: SearchIndex, candidates: Int32Array | null, readings: Reading[]) {
+  const total = candidates ? candidates.length : index.entries.length
+  const matched = new Int32Array(total)
+  const scores = new Uint8Array(total)
+  let found = 0
   // which readings matched anyone: their words are highlighted
   const matching = new Set<Reading>()
   let top = 0
-  for (const order of candidates) {
+  for (let i = 0; i < total; i++) {
+    const order = candidates ? candidates[i]! : i
     const entry = index.entries[order]
     if (!entry) continue
     let best = 0
@@ -143,58 +165,73 @@ function rank(index: SearchIndex, candidates: Iterable<number>, readings: Readin
       }
     }
     if (best > 0) {
-      matched.push(order)
-      scores.push(best)
+      matched[found] = order
+      scores[found++] = best
       if (best > top) top = best
     }
   }
-  const buckets: number[][] = Array.from({ length: top + 1 }, () => [])
-  matched.forEach((order, i) => buckets[scores[i]!]!.push(order))
-  const ordered: number[] = []
-  for (let score = top; score > 0; score--) ordered.push(...buckets[score]!)
+  const orders = matched.subarray(0, found)
   const words = new Set<string>()
   for (const reading of readings) if (matching.has(reading)) reading.words.forEach((w) => words.add(w))
-  return { orders: matched, ranked: ordered, words: [...words] }
+  return { orders, ranked: rankedByScore(orders, scores.subarray(0, found), top), words: [...words] }
 }
 
 /**
- * A one-letter query (each reading one letter, no digit): prefixes first, then the rest, straight from the
- * character lists. A one-letter word of its own ranks with the prefixes; that is the only difference from
- * the general path.
+ * A query of one word of one or two letters (as typed and on the other layout; no digits, no e-mail domain)
+ * read off the index's lists of who has that letter or pair at the start of a word and who only inside one,
+ * instead of reading every entry: the first two keystrokes of a search match most of a large portal. Ranked
+ * as the general path ranks, except that a one-letter word of its own ranks with the prefixes.
  */
-function singleCharacter(index: SearchIndex, readings: Reading[]) {
-  const oneLetter = (r: Reading) =>
-    r.words.length === 1 && r.words[0]!.length === 1 && !r.needles[0]!.digits && !r.withDomain && !index.domainWords.has(r.words[0]!)
-  if (!readings.every(oneLetter)) return null
-  const seen = new Uint8Array(index.entries.length)
-  const prefixes: number[] = []
-  const insides: number[] = []
+function fromLists(index: SearchIndex, readings: Reading[]) {
+  const paired = (index.byPair.indexed ?? 0) >= index.entries.length
+  const short = (r: Reading) =>
+    r.words.length === 1 &&
+    (r.words[0]!.length === 1 || (r.words[0]!.length === 2 && paired)) &&
+    !r.needles[0]!.digits &&
+    !r.withDomain &&
+    !index.domainWords.has(r.words[0]!)
+  if (!readings.every(short)) return null
+  const count = index.entries.length
+  // each entry's best score, as rank() scores it
+  const best = new Uint8Array(count)
+  let top = 0
   const words: string[] = []
   for (const reading of readings) {
-    const lists = index.byChar.get(reading.words[0]!.charCodeAt(0))
-    if (!lists) continue
-    words.push(reading.words[0]!)
+    const word = reading.words[0]!
+    const lists =
+      word.length === 1 ? index.byChar.get(word.charCodeAt(0)) : index.byPair.get(pairKey(word.charCodeAt(0), word.charCodeAt(1)))
+    if (!lists || ((lists.starts[0] ?? count) >= count && (lists.inside[0] ?? count) >= count)) continue
+    words.push(word)
+    const whole = word.length > 1 ? ` ${word} ` : null
     for (const order of lists.starts) {
-      if (order >= seen.length) break
-      if (seen[order] === 2) continue
-      seen[order] = 2
-      prefixes.push(order)
+      if (order >= count) break
+      const score = (whole && index.entries[order]!.haystack.includes(whole) ? EXACT : PREFIX) * 2 - reading.penalty2
+      if (score > best[order]!) best[order] = score
+      if (score > top) top = score
+    }
+    const inside = SUBSTRING * 2 - reading.penalty2
+    for (const order of lists.inside) {
+      if (order >= count) break
+      if (inside > best[order]!) best[order] = inside
+      if (inside > top) top = inside
     }
   }
-  for (const reading of readings) {
-    for (const order of index.byChar.get(reading.words[0]!.charCodeAt(0))?.inside ?? []) {
-      if (order >= seen.length) break
-      if (seen[order]) continue
-      seen[order] = 1
-      insides.push(order)
-    }
+  const matches = best.reduce((n, score) => (score ? n + 1 : n), 0)
+  const orders = new Int32Array(matches)
+  const scores = new Uint8Array(matches)
+  for (let order = 0, at = 0; order < count; order++) {
+    if (best[order] === 0) continue
+    orders[at] = order
+    scores[at++] = best[order]!
   }
-  // the matches in index order, for the next keystroke to narrow: read off the marks, which are in index order
-  // already (sorting 45,000 numbers costs a first letter several ms at 50,000 people)
-  const orders = new Array<number>(prefixes.length + insides.length)
-  for (let order = 0, at = 0; order < seen.length; order++) if (seen[order]) orders[at++] = order
-  // as in the general path: prefixes as typed, prefixes on the other layout, then the same for the rest
-  return { orders, ranked: prefixes.concat(insides), words }
+  return { orders, ranked: rankedByScore(orders, scores, top), words }
+}
+
+/** The people at these places of the index, in this order. */
+function peopleAt(index: SearchIndex, orders: ArrayLike<number>): Person[] {
+  const people = new Array<Person>(orders.length)
+  for (let i = 0; i < orders.length; i++) people[i] = index.people[orders[i]!]!
+  return people
 }
 
 /**
@@ -210,24 +247,24 @@ export function searchPeople(index: SearchIndex, query: string): SearchResult | 
  * narrow the matches, so the next keystroke only looks at the people the last one found.
  */
 export function createSearcher(index: SearchIndex): (query: string) => SearchResult | null {
-  let last: { readings: Reading[]; orders: number[] } | null = null
+  let last: { readings: Reading[]; orders: Int32Array } | null = null
   return (query) => {
     const readings = readingsOf(query)
     if (readings.length === 0) {
       last = null
       return null
     }
-    const single = singleCharacter(index, readings)
-    if (single) {
-      last = { readings, orders: single.orders }
-      return { people: single.ranked.map((order) => index.people[order]!), words: single.words, query }
+    const listed = fromLists(index, readings)
+    if (listed) {
+      last = { readings, orders: listed.orders }
+      return { people: peopleAt(index, listed.ranked), words: listed.words, query }
     }
     // Typing on only narrows: when every new reading refines an old one, only the old matches can match.
     const previous = last
     const narrowing = previous !== null && readings.every((r) => previous.readings.some((p) => refines(p, r, index.domainWords)))
-    const candidates = narrowing ? previous.orders : index.entries.keys()
+    const candidates = narrowing ? previous.orders : null
     const { orders, ranked, words } = rank(index, candidates, readings)
     last = { readings, orders }
-    return { people: ranked.map((order) => index.people[order]!), words, query }
+    return { people: peopleAt(index, ranked), words, query }
   }
 }

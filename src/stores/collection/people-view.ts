@@ -2,7 +2,7 @@ import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
 import { useIntervalFn, watchDebounced } from '@vueuse/core'
 import type { Person } from '@/domain/people/person'
 import { buildDepartmentTree, departmentPath, type Department, type DepartmentTree } from '@/domain/org/departments'
-import { buildSearchIndex, entriesHolding, type SearchIndex } from '@/domain/search/search-index'
+import { buildSearchIndex, entriesHolding, growPairLists, type SearchIndex } from '@/domain/search/search-index'
 import { createSearcher } from '@/domain/search/search'
 import { applyFacets, buildFacetIndex, countFacets, hasFacets, NO_FACETS, type FacetCounts, type FacetIndex, type FacetSelection } from '@/domain/people/facets'
 import type { ColumnKey, SortKey, SortState } from '@/domain/people/columns'
@@ -109,9 +109,10 @@ export function createPeopleView(
         const list = people.value
         const head = latest?.tree === tree.value ? latest.index : null
         const done = head ? entriesHolding(head, list) : 0
-        if (done >= list.length) return
         const started = performance.now()
-        indexOf(list, done + INDEX_STEP)
+        if (done < list.length) indexOf(list, done + INDEX_STEP)
+        // then the pair lists, which spare a search's second letter the reading of every entry
+        else if (!head || growPairLists(head, (head.byPair.indexed ?? 0) + INDEX_STEP) >= head.entries.length) return
         stepMs = performance.now() - started
       }
       warmIndex()

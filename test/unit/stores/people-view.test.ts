@@ -5,7 +5,7 @@ import { toPerson, type Person } from '@/domain/people/person'
 import type { Department } from '@/domain/org/departments'
 import { NO_FACETS } from '@/domain/people/facets'
 
-const built = vi.hoisted(() => ({ index: [] as number[], facts: 0, counted: [] as number[], fail: false }))
+const built = vi.hoisted(() => ({ index: [] as number[], pairs: [] as number[], facts: 0, counted: [] as number[], fail: false }))
 /** the page's clock, in ms: each index step moves it on by `stepMs` */
 const clock = vi.hoisted(() => ({ now: 0 }))
 let stepMs = 3
@@ -19,6 +19,12 @@ vi.mock('@/domain/search/search-index', async (original) => {
       built.index.push(Math.min(args[3] ?? args[0].length, args[0].length))
       clock.now += stepMs
       return real.buildSearchIndex(...args)
+    },
+    growPairLists: (...args: Parameters<typeof real.growPairLists>) => {
+      clock.now += stepMs
+      const covered = real.growPairLists(...args)
+      built.pairs.push(covered)
+      return covered
     },
   }
 })
@@ -53,6 +59,7 @@ function view(list: Person[]) {
   const v = scope.run(() => createPeopleView(state, structure, () => 'en', ['name']))!
   // what the empty list cost is not counted
   built.index = []
+  built.pairs = []
   built.facts = 0
   built.counted = []
   state.value = list
@@ -92,6 +99,20 @@ describe('the people view of a large list', () => {
     expect(v.visible.value.map((p) => p.fullName)).toEqual(['Clara Doe00002'])
     // the search extends what was built (nothing left to index), it does not start over
     expect(built.index.length).toBe(before + 1)
+    stop()
+  })
+
+  it('then grows the lists of letter pairs a search\'s second letter reads, a few hundred people at a time', async () => {
+    const { v, stop } = view(people(2_000))
+    void v.visible.value
+    await nextTick()
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(built.index.at(-1)).toBe(2_000)
+    // the pairs only once everyone is indexed, in steps, until they cover everyone
+    expect(built.pairs).toEqual([250, 500, 750, 1_000, 1_250, 1_500, 1_750, 2_000])
+    expect(v.searchResult.value).toBeNull()
+    v.query.value = 'cl'
+    expect(v.visible.value.map((p) => p.fullName)).toHaveLength(400)
     stop()
   })
 

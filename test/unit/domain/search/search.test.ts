@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toPerson, type Person } from '@/domain/people/person'
 import { createSearcher, searchPeople, MAX_QUERY_LENGTH } from '@/domain/search/search'
-import { buildSearchIndex, entriesHolding } from '@/domain/search/search-index'
+import { buildSearchIndex, entriesHolding, growPairLists } from '@/domain/search/search-index'
 import { foldText, foldWithMap, wordLine, words } from '@/domain/search/text-fold'
 
 function person(id: number, fields: Record<string, unknown>): Person {
@@ -143,6 +143,57 @@ describe('one-letter queries', () => {
       const narrowed = ids(`${letter}${letter}`) ?? []
       for (const id of narrowed) expect(all(letter).has(id)).toBe(true)
     }
+  })
+})
+
+describe('two-letter queries', () => {
+  const mixed = [
+    ...people,
+    person(51, { NAME: 'Anna', LAST_NAME: 'Ivanova', WORK_POSITION: 'Manager', EMAIL: 'anna1@northwind.example' }),
+    person(50, { NAME: 'An', LAST_NAME: 'Li', WORK_POSITION: 'Analyst', EMAIL: 'an.li@northwind.example' }),
+    person(52, { NAME: 'Dan', LAST_NAME: 'Brennan', WORK_POSITION: 'Driver', EMAIL: 'dan@co.example' }),
+    person(53, { NAME: 'Жанна', LAST_NAME: 'Иванова', WORK_POSITION: 'Аналитик' }),
+    person(54, { NAME: 'Ξένια', LAST_NAME: 'Ανδρέου' }),
+  ]
+  const queries = ['an', 'li', 'iv', 'ov', 'dr', 'no', 'co', 'a1', 'ан', 'ва', 'f', 'fy', 'ξε', 'σφ', 'zz', '22']
+  const answers = (index: ReturnType<typeof buildSearchIndex>) =>
+    queries.map((query) => {
+      const result = createSearcher(index)(query)
+      return [result?.people.map((p) => p.id) ?? [], result?.words ?? []]
+    })
+
+  it('read off the pair lists, rank as reading every entry ranks', () => {
+    const index = buildSearchIndex(mixed, (p) => departments[p.id] ?? [])
+    const everyEntry = answers(index)
+    expect(growPairLists(index, Infinity)).toBe(mixed.length)
+    expect(answers(index)).toEqual(everyEntry)
+    // a two-letter word of its own comes first, before the words it starts
+    expect(createSearcher(index)('an')?.people.map((p) => p.id).slice(0, 1)).toEqual([50])
+  })
+
+  it('stay right while the pair lists are grown a step at a time, and after someone leaves', () => {
+    const reference = answers(buildSearchIndex(mixed))
+    const index = buildSearchIndex(mixed)
+    expect(growPairLists(index, 3)).toBe(3)
+    expect(answers(index)).toEqual(reference)
+    growPairLists(index, 7)
+    // someone leaves: the lists that hold are copied up to them, and grown again
+    const fewer = mixed.filter((p) => p.id !== 3)
+    const after = buildSearchIndex(fewer, () => [], index)
+    expect(after.byPair.indexed).toBe(2)
+    expect(answers(after)).toEqual(answers(buildSearchIndex(fewer)))
+    growPairLists(after, Infinity)
+    expect(answers(after)).toEqual(answers(buildSearchIndex(fewer)))
+    // the earlier index still answers for its own people
+    growPairLists(index, Infinity)
+    expect(answers(index)).toEqual(reference)
+    // lists that covered fewer people than still hold are copied as far as they went
+    const early = buildSearchIndex(mixed)
+    growPairLists(early, 1)
+    const later = buildSearchIndex(mixed.filter((p) => p.id !== 52), () => [], early)
+    expect(later.byPair.indexed).toBe(1)
+    growPairLists(later, Infinity)
+    expect(answers(later)).toEqual(answers(buildSearchIndex(mixed.filter((p) => p.id !== 52))))
   })
 })
 
