@@ -16,10 +16,14 @@ export interface Entry {
   /**
    * The folded words of the e-mail's domain, " northwind example ", or "". Most of a portal shares one domain,
    * so it is kept apart from the haystack: there, "no" would match everyone at northwind as a word prefix and
-   * bury Nora among 40,000 people. A query matches it by whole words ("northwind", a pasted address), and
-   * by prefix or substring once it has an "@" ("@fabri").
+   * bury Nora among 40,000 people. A query with an "@" matches it as it matches names ("@fabri").
    */
   domain: string
+  /**
+   * The domain's words but the last, " northwind ", or "": a query without an "@" matches them as whole words
+   * only ("northwind", a pasted address). Never the top-level domain, which nearly everyone shares ("ru").
+   */
+  domainName: string
   /** phone numbers as bare digits, space-separated */
   phoneDigits: string
   /** which scripts the entry has, so a Cyrillic reading of the query skips entries with no Cyrillic */
@@ -51,8 +55,9 @@ export interface SearchIndex {
    */
   byPair: CharLists
   /**
-   * Every word of the indexed e-mail domains: a query word that is one of them matches more people than its
-   * own prefix did, so a search that reaches it cannot narrow from the last keystroke's matches.
+   * Every word of the indexed e-mail domains' names (Entry.domainName): a query word that is one of them
+   * matches more people than its own prefix did, so a search that reaches it cannot narrow from the last
+   * keystroke's matches, nor be read off the letter lists.
    */
   domainWords: Set<string>
 }
@@ -64,6 +69,19 @@ function digitsOf(value: string): string {
 /** The fields of a person an entry is made of (with the names of their departments, by `departmentIds`). */
 const SEARCHED = ['firstName', 'secondName', 'lastName', 'position', 'email', 'workPhone', 'mobilePhone', 'innerPhone'] as const
 
+/** The folded domain lines of each domain met: a portal has a handful, shared by thousands of entries. */
+const domainLines = new Map<string, { domain: string; domainName: string }>()
+
+function domainLinesOf(domain: string): { domain: string; domainName: string } {
+  let lines = domainLines.get(domain)
+  if (!lines) {
+    const words = wordLine(foldText(domain)).split(' ').filter(Boolean)
+    const line = (list: string[]) => (list.length ? ` ${list.join(' ')} ` : '')
+    domainLines.set(domain, (lines = { domain: line(words), domainName: line(words.slice(0, -1)) }))
+  }
+  return lines
+}
+
 function entryOf(person: Person, departmentNames: (person: Person) => readonly string[]): Entry {
   const p = person
   // the e-mail's local part is searched with the names; its domain apart (see Entry.domain)
@@ -71,13 +89,14 @@ function entryOf(person: Person, departmentNames: (person: Person) => readonly s
   const local = at < 0 ? p.email : p.email.slice(0, at)
   const text = [p.firstName, p.secondName, p.lastName, p.position, local, ...departmentNames(p)].join(' ')
   const haystack = ` ${wordLine(foldText(text))} `
-  const domainLine = at < 0 ? '' : wordLine(foldText(p.email.slice(at + 1)))
+  const { domain, domainName } = at < 0 ? { domain: '', domainName: '' } : domainLinesOf(p.email.slice(at + 1))
   const phones = [p.workPhone, p.mobilePhone, p.innerPhone].map(digitsOf).filter(Boolean)
   return {
     haystack,
-    domain: domainLine ? ` ${domainLine} ` : '',
+    domain,
+    domainName,
     phoneDigits: phones.length ? ` ${phones.join(' ')} ` : '',
-    scripts: scriptsOf(haystack + domainLine),
+    scripts: scriptsOf(haystack + domain),
   }
 }
 
@@ -131,20 +150,18 @@ export function buildSearchIndex(
   let byChar: CharLists = new Map()
   let byPair: CharLists = new Map()
   if (previous && whole && listsOurs) ({ byChar, byPair } = previous)
-  else if (previous && holding > 0) {
-    byChar = copyLists(previous.byChar, holding)
-    const paired = Math.min(holding, previous.byPair.indexed ?? 0)
-    byPair = copyLists(previous.byPair, paired)
-    byPair.indexed = paired
-  }
-  // a domain word of someone no longer indexed only keeps a search from narrowing: harmless, so shared
+  // the pair lists only spare a second letter the reading of every entry: built again behind the rows, not
+  // copied in the task that needs the index (they hold several times as many positions as the letter lists)
+  else if (previous && holding > 0) byChar = copyLists(previous.byChar, holding)
+  // a domain word of someone no longer indexed only keeps a search from narrowing or from the letter lists:
+  // harmless, so the set is shared and only grows
   const domainWords = previous?.domainWords ?? new Set<string>()
   const end = Math.min(count, people.length)
   for (let i = entries.length; i < end; i++) {
     const entry = entryOf(people[i]!, departmentNames)
     entries.push(entry)
     indexChars(byChar, entry.haystack, i)
-    if (entry.domain) for (const word of entry.domain.split(' ')) if (word) domainWords.add(word)
+    if (entry.domainName) for (const word of entry.domainName.split(' ')) if (word) domainWords.add(word)
   }
   byChar.indexed = entries.length
   byPair.indexed ??= 0
@@ -153,8 +170,8 @@ export function buildSearchIndex(
 
 /**
  * Grows the index's pair lists to cover its first `count` entries (all of them at most); returns how many
- * they cover. Lists shared with an index built in place on this one cover the same entries, so either may
- * grow them.
+ * they cover. An index built on this one shares its lists only while it holds the same entries in the same
+ * places, so either may grow them; a search stops at its own entries.
  */
 export function growPairLists(index: SearchIndex, count: number): number {
   const { byPair, entries } = index

@@ -40,26 +40,29 @@ function needleOf(word: string): Needle {
   return { word, asPrefix: ` ${word}`, asWord: ` ${word} `, digits: /^\d+$/.test(word) }
 }
 
-/** How well a word matches a line of words: a whole word, the start of one, inside one, or not at all. */
+/**
+ * How well a word matches a line of words: a whole word, the start of one, inside one, or not at all. A word
+ * of one letter is never a whole word: it ranks with the prefixes (the letter lists rank it so too).
+ */
 function tierIn(line: string, needle: Needle): number {
   if (!line.includes(needle.word)) return 0
-  if (line.includes(needle.asWord)) return EXACT
+  if (needle.word.length > 1 && line.includes(needle.asWord)) return EXACT
   return line.includes(needle.asPrefix) ? PREFIX : SUBSTRING
 }
 
 /**
- * A word's best match in an entry: its words, then its phones' digits, then its e-mail domain: as a whole
- * word, or any way at all when the query has an "@" in it (see Entry.domain).
+ * A word's best match in an entry: in its words, its phones' digits or its e-mail domain, which a query
+ * without an "@" matches by whole words of its name only (see Entry.domain).
  */
 function wordTier(entry: Entry, needle: Needle, withDomain: boolean): number {
-  const tier = tierIn(entry.haystack, needle)
-  if (tier) return tier
+  let tier = tierIn(entry.haystack, needle)
+  if (tier === EXACT) return tier
   if (needle.digits && entry.phoneDigits && entry.phoneDigits.includes(needle.word)) {
-    return entry.phoneDigits.includes(needle.asPrefix) ? PREFIX : SUBSTRING
+    tier = Math.max(tier, entry.phoneDigits.includes(needle.asPrefix) ? PREFIX : SUBSTRING)
   }
-  if (!entry.domain) return 0
-  if (withDomain) return tierIn(entry.domain, needle)
-  return entry.domain.includes(needle.asWord) ? EXACT : 0
+  if (withDomain) return Math.max(tier, tierIn(entry.domain, needle))
+  if (entry.domainName && entry.domainName.includes(needle.asWord)) return Math.max(tier, needle.word.length > 1 ? EXACT : PREFIX)
+  return tier
 }
 
 /** Every word must match somewhere (any order); the score adds up how well each one did. */
@@ -180,7 +183,7 @@ function rank(index: SearchIndex, candidates: Int32Array | null, readings: Readi
  * A query of one word of one or two letters (as typed and on the other layout; no digits, no e-mail domain)
  * read off the index's lists of who has that letter or pair at the start of a word and who only inside one,
  * instead of reading every entry: the first two keystrokes of a search match most of a large portal. Ranked
- * as the general path ranks, except that a one-letter word of its own ranks with the prefixes.
+ * as rank() ranks.
  */
 function fromLists(index: SearchIndex, readings: Reading[]) {
   const paired = (index.byPair.indexed ?? 0) >= index.entries.length

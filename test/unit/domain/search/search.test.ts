@@ -123,6 +123,26 @@ describe("the e-mail's domain", () => {
     }
   })
 
+  it('never counts the top-level domain nearly everyone shares', () => {
+    const ru = buildSearchIndex([
+      person(60, { NAME: 'Olga', LAST_NAME: 'Popova', EMAIL: 'olga@corp.ru' }),
+      person(61, { NAME: 'Bruno', LAST_NAME: 'Lenz', EMAIL: 'bruno@corp.ru' }),
+      person(62, { NAME: 'Ruslan', LAST_NAME: 'Ahmedov', EMAIL: 'ruslan@corp.ru' }),
+    ])
+    expect(createSearcher(ru)('ru')?.people.map((p) => p.id)).toEqual([62, 61])
+    expect(createSearcher(ru)('corp')?.people.map((p) => p.id)).toEqual([60, 61, 62])
+  })
+
+  it('ranks a person by the better of a match in their name and one in their domain', () => {
+    const ruhr = buildSearchIndex([
+      person(70, { NAME: 'Max', LAST_NAME: 'Ruhrberg', EMAIL: 'max@other.example' }),
+      person(71, { NAME: 'Karl', LAST_NAME: 'Ruhrmann', EMAIL: 'karl@ruhr.example' }),
+      person(72, { NAME: 'Eva', LAST_NAME: 'Lang', EMAIL: 'eva@ruhr.example' }),
+    ])
+    // Karl's name starts with it, and his domain is it: the whole word counts
+    expect(createSearcher(ruhr)('ruhr')?.people.map((p) => p.id)).toEqual([71, 72, 70])
+  })
+
   it('whose word is a single letter is found by that letter', () => {
     const lettered = buildSearchIndex([person(40, { NAME: 'Bea', LAST_NAME: 'Lund', EMAIL: 'bea@q.example' }), ...staff])
     expect(createSearcher(lettered)('q')?.people.map((p) => p.id)).toEqual([40, 31])
@@ -177,23 +197,38 @@ describe('two-letter queries', () => {
     expect(growPairLists(index, 3)).toBe(3)
     expect(answers(index)).toEqual(reference)
     growPairLists(index, 7)
-    // someone leaves: the lists that hold are copied up to them, and grown again
+    // someone leaves: the pair lists are built again (not copied in the task that needs the index)
     const fewer = mixed.filter((p) => p.id !== 3)
     const after = buildSearchIndex(fewer, () => [], index)
-    expect(after.byPair.indexed).toBe(2)
+    expect(after.byPair.indexed).toBe(0)
     expect(answers(after)).toEqual(answers(buildSearchIndex(fewer)))
     growPairLists(after, Infinity)
     expect(answers(after)).toEqual(answers(buildSearchIndex(fewer)))
     // the earlier index still answers for its own people
     growPairLists(index, Infinity)
     expect(answers(index)).toEqual(reference)
-    // lists that covered fewer people than still hold are copied as far as they went
-    const early = buildSearchIndex(mixed)
-    growPairLists(early, 1)
-    const later = buildSearchIndex(mixed.filter((p) => p.id !== 52), () => [], early)
-    expect(later.byPair.indexed).toBe(1)
-    growPairLists(later, Infinity)
-    expect(answers(later)).toEqual(answers(buildSearchIndex(mixed.filter((p) => p.id !== 52))))
+  })
+
+  it('rank a one-letter word as the general path does, whichever reads it', () => {
+    // "a." is "a" as typed and "фю" on the other layout: the letter lists read it once the pair lists are built
+    const graded = buildSearchIndex([person(80, { NAME: 'Anna', LAST_NAME: 'Berg' }), person(81, { NAME: 'Otto', LAST_NAME: 'Lind', WORK_POSITION: 'Grade A' })])
+    const early = createSearcher(graded)('a.')?.people.map((p) => p.id)
+    growPairLists(graded, Infinity)
+    expect(createSearcher(graded)('a.')?.people.map((p) => p.id)).toEqual(early)
+    expect(early).toEqual([80, 81])
+  })
+
+  it('shared with a longer list built on them, answer for their own people only', () => {
+    const head = mixed.slice(0, 8)
+    const first = buildSearchIndex(head)
+    growPairLists(first, Infinity)
+    const before = answers(first)
+    // another list object with the same people first, and more: it shares the lists and grows them
+    const longer = buildSearchIndex([...head, ...mixed.slice(8)], () => [], first)
+    expect(longer.byPair).toBe(first.byPair)
+    growPairLists(longer, Infinity)
+    expect(answers(longer)).toEqual(answers(buildSearchIndex(mixed)))
+    expect(answers(first)).toEqual(before)
   })
 })
 
