@@ -69,27 +69,36 @@ function digitsOf(value: string): string {
 /** The fields of a person an entry is made of (with the names of their departments, by `departmentIds`). */
 const SEARCHED = ['firstName', 'secondName', 'lastName', 'position', 'email', 'workPhone', 'mobilePhone', 'innerPhone'] as const
 
-/** The folded domain lines of each domain met: a portal has a handful, shared by thousands of entries. */
-const domainLines = new Map<string, { domain: string; domainName: string }>()
+interface DomainLines {
+  domain: string
+  domainName: string
+  /** the words of `domainName` */
+  nameWords: string[]
+}
+const NO_DOMAIN: DomainLines = { domain: '', domainName: '', nameWords: [] }
+/** The folded lines of each domain met, worked out once: a portal has a handful, shared by thousands of entries. */
+const domainLines = new Map<string, DomainLines>()
 
-function domainLinesOf(domain: string): { domain: string; domainName: string } {
+function domainLinesOf(domain: string): DomainLines {
   let lines = domainLines.get(domain)
   if (!lines) {
     const words = wordLine(foldText(domain)).split(' ').filter(Boolean)
+    const nameWords = words.slice(0, -1)
     const line = (list: string[]) => (list.length ? ` ${list.join(' ')} ` : '')
-    domainLines.set(domain, (lines = { domain: line(words), domainName: line(words.slice(0, -1)) }))
+    domainLines.set(domain, (lines = { domain: line(words), domainName: line(nameWords), nameWords }))
   }
   return lines
 }
 
-function entryOf(person: Person, departmentNames: (person: Person) => readonly string[]): Entry {
+function entryOf(person: Person, departmentNames: (person: Person) => readonly string[], domainWords: Set<string>): Entry {
   const p = person
   // the e-mail's local part is searched with the names; its domain apart (see Entry.domain)
   const at = p.email.lastIndexOf('@')
   const local = at < 0 ? p.email : p.email.slice(0, at)
   const text = [p.firstName, p.secondName, p.lastName, p.position, local, ...departmentNames(p)].join(' ')
   const haystack = ` ${wordLine(foldText(text))} `
-  const { domain, domainName } = at < 0 ? { domain: '', domainName: '' } : domainLinesOf(p.email.slice(at + 1))
+  const { domain, domainName, nameWords } = at < 0 ? NO_DOMAIN : domainLinesOf(p.email.slice(at + 1))
+  for (const word of nameWords) domainWords.add(word)
   const phones = [p.workPhone, p.mobilePhone, p.innerPhone].map(digitsOf).filter(Boolean)
   return {
     haystack,
@@ -158,10 +167,9 @@ export function buildSearchIndex(
   const domainWords = previous?.domainWords ?? new Set<string>()
   const end = Math.min(count, people.length)
   for (let i = entries.length; i < end; i++) {
-    const entry = entryOf(people[i]!, departmentNames)
+    const entry = entryOf(people[i]!, departmentNames, domainWords)
     entries.push(entry)
     indexChars(byChar, entry.haystack, i)
-    if (entry.domainName) for (const word of entry.domainName.split(' ')) if (word) domainWords.add(word)
   }
   byChar.indexed = entries.length
   byPair.indexed ??= 0

@@ -102,12 +102,8 @@ function readingOf(text: string, penalty2: number, withDomain: boolean): Reading
 function readingsOf(query: string): Reading[] {
   const raw = query.slice(0, MAX_QUERY_LENGTH)
   const withDomain = raw.includes('@')
-  return [
-    readingOf(raw, 0, withDomain),
-    ...layoutVariants(raw).map((variant) => readingOf(variant, LAYOUT_PENALTY * 2, withDomain)),
-  ].filter(
-    (reading) => reading.words.length > 0,
-  )
+  const readings = [readingOf(raw, 0, withDomain), ...layoutVariants(raw).map((v) => readingOf(v, LAYOUT_PENALTY * 2, withDomain))]
+  return readings.filter((reading) => reading.words.length > 0)
 }
 
 /**

@@ -66,6 +66,14 @@ function view(list: Person[]) {
   return { v, state, structure, stop: () => scope.stop() }
 }
 
+/** A view of `list` whose rows have been drawn: what starts the index behind them. */
+async function shown(list: Person[]) {
+  const opened = view(list)
+  void opened.v.visible.value
+  await nextTick()
+  return opened
+}
+
 beforeEach(() => {
   vi.useFakeTimers()
   vi.spyOn(performance, 'now').mockImplementation(() => clock.now)
@@ -87,9 +95,7 @@ describe('the people view of a large list', () => {
   })
 
   it('builds the index behind the rows a few hundred people at a time, and a search then answers from it', async () => {
-    const { v, stop } = view(people(5_000))
-    void v.visible.value
-    await nextTick()
+    const { v, stop } = await shown(people(5_000))
     await vi.advanceTimersByTimeAsync(2_000)
     // each step indexes a few hundred more people, on top of the last, until everyone is in
     expect(built.index.at(-1)).toBe(5_000)
@@ -103,9 +109,7 @@ describe('the people view of a large list', () => {
   })
 
   it('then grows the lists of letter pairs a search\'s second letter reads, a few hundred people at a time', async () => {
-    const { v, stop } = view(people(2_000))
-    void v.visible.value
-    await nextTick()
+    const { v, stop } = await shown(people(2_000))
     await vi.advanceTimersByTimeAsync(2_000)
     expect(built.index.at(-1)).toBe(2_000)
     // the pairs only once everyone is indexed, in steps, until they cover everyone
@@ -117,9 +121,7 @@ describe('the people view of a large list', () => {
   })
 
   it('indexes in short tasks of its own, busy page or not, so a keystroke waits at most one task behind it', async () => {
-    const { v, stop } = view(people(5_000))
-    void v.visible.value
-    await nextTick()
+    const { stop } = await shown(people(5_000))
     // nothing in the task that shows the rows
     expect(built.index).toEqual([])
     // a task: steps of 250 people while the last step's time still fits in its 5 ms (a step takes 2 ms here)
@@ -147,9 +149,7 @@ describe('the people view of a large list', () => {
       },
     })
     try {
-      const { v, stop } = view(people(5_000))
-      void v.visible.value
-      await nextTick()
+      const { stop } = await shown(people(5_000))
       expect(tasks).toHaveLength(1)
       tasks.shift()!.work()
       expect(built.index).toEqual([250])
@@ -181,9 +181,7 @@ describe('the people view of a large list', () => {
         }),
     })
     try {
-      const { v, state, stop } = view(people(5_000))
-      void v.visible.value
-      await nextTick()
+      const { state, stop } = await shown(people(5_000))
       built.fail = true
       tasks.shift()!()
       await Promise.resolve()
@@ -201,9 +199,7 @@ describe('the people view of a large list', () => {
   })
 
   it('answers a search typed before the index is complete', async () => {
-    const { v, stop } = view(people(5_000))
-    void v.visible.value
-    await nextTick()
+    const { v, stop } = await shown(people(5_000))
     await vi.advanceTimersToNextTimerAsync()
     v.query.value = 'elena doe04999'
     expect(v.visible.value.map((p) => p.fullName)).toEqual(['Elena Doe04999'])
