@@ -48,8 +48,12 @@ export function usePeopleGridColumns({ words, photosLater, locale, departmentLab
       const header = t(`columns.${id}`)
       return { id, header: () => header, ...meta, width: COLUMN_WIDTHS[id], cell }
     }
+    // worded once per language, not once per row a keystroke redraws
     const online = t('directory.online')
     const offline = t('directory.offline')
+    const extranet = t('directory.extranet')
+    const dismissed = t('admin.dismissed')
+    const phoneKinds = { work: t('phones.work'), mobile: t('phones.mobile'), inner: t('phones.inner') }
     return [
       column('name', { sortKey: 'name' }, (p) =>
         h('div', { class: 'flex items-center gap-3 min-w-0' }, [
@@ -67,11 +71,11 @@ export function usePeopleGridColumns({ words, photosLater, locale, departmentLab
           h('div', { class: 'min-w-0' }, [
             highlightedText(p.fullName, words.value, 'block truncate font-(--ui-font-weight-medium)'),
             p.userType === 'extranet'
-              ? h('span', { class: 'text-(length:--ui-font-size-xs) text-(--app-text-warning)' }, t('directory.extranet'))
+              ? h('span', { class: 'text-(length:--ui-font-size-xs) text-(--app-text-warning)' }, extranet)
               : null,
             p.active
               ? null
-              : h('span', { class: 'ms-2 text-(length:--ui-font-size-xs) text-(--app-text-alert)' }, t('admin.dismissed')),
+              : h('span', { class: 'ms-2 text-(length:--ui-font-size-xs) text-(--app-text-alert)' }, dismissed),
           ]),
         ]),
       ),
@@ -89,9 +93,9 @@ export function usePeopleGridColumns({ words, photosLater, locale, departmentLab
       column('phones', {}, (p) => {
         // one line, so every row keeps the same height; the cell's title lists them all with their kind
         const phones = [
-          [t('phones.work'), p.workPhone],
-          [t('phones.mobile'), p.mobilePhone],
-          [t('phones.inner'), p.innerPhone],
+          [phoneKinds.work, p.workPhone],
+          [phoneKinds.mobile, p.mobilePhone],
+          [phoneKinds.inner, p.innerPhone],
         ].filter(([, number]) => number)
         return h(
           'span',

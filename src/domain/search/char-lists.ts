@@ -10,6 +10,11 @@ export interface Lists {
   starts: number[]
   /** entries where it only occurs inside words */
   inside: number[]
+  /**
+   * of a pair, the entries of `starts` where it is a word of its own ("de", "it"), which ranks as a whole word:
+   * a search of two letters needs no entry's text to tell them apart
+   */
+  whole?: number[]
 }
 
 /**
@@ -37,16 +42,21 @@ const entryChars = new Uint8Array(0x10000)
 const entryCodes: number[] = []
 
 /**
- * The pairs of one entry: an open-addressed table of pair keys (0 free) with the same marks, reused from entry
- * to entry (cleared through `pairSlotsUsed`) and grown for an entry with more pairs than it has room for.
+ * The pairs of one entry: an open-addressed table of pair keys (0 free) with the same marks (and 3 when the
+ * pair is a word of its own), reused from entry to entry (cleared through `pairSlotsUsed`) and grown for an
+ * entry with more pairs than it has room for.
  */
 let pairSlots = new Uint32Array(1024)
 let pairMarks = new Uint8Array(1024)
 const pairSlotsUsed: number[] = []
 
-function mark(marks: Uint8Array, at: number, start: boolean) {
-  if (start) marks[at] = 2
-  else if (marks[at] === 0) marks[at] = 1
+const INSIDE = 1
+const START = 2
+const WHOLE = 3
+
+/** Keeps the best of what a character or pair has been in the entry so far. */
+function mark(marks: Uint8Array, at: number, level: number) {
+  if (level > marks[at]!) marks[at] = level
 }
 
 /** Appends entry `order` (after every entry already in them) to the lists of its characters. */
@@ -55,10 +65,10 @@ export function indexChars(byChar: CharLists, haystack: string, order: number) {
     const code = haystack.charCodeAt(i)
     if (code === SPACE) continue
     if (entryChars[code] === 0) entryCodes.push(code)
-    mark(entryChars, code, haystack.charCodeAt(i - 1) === SPACE)
+    mark(entryChars, code, haystack.charCodeAt(i - 1) === SPACE ? START : INSIDE)
   }
   for (const code of entryCodes) {
-    append(byChar, code, entryChars[code] === 2, order)
+    append(byChar, code, entryChars[code]!, order)
     entryChars[code] = 0
   }
   entryCodes.length = 0
@@ -87,26 +97,36 @@ export function indexPairs(byPair: CharLists, haystack: string, order: number) {
       pairSlots[slot] = key
       pairSlotsUsed.push(slot)
     }
-    mark(pairMarks, slot, haystack.charCodeAt(i - 1) === SPACE)
+    // (haystacks end with a space: see Entry.haystack)
+    const level = haystack.charCodeAt(i - 1) !== SPACE ? INSIDE : haystack.charCodeAt(i + 2) === SPACE ? WHOLE : START
+    mark(pairMarks, slot, level)
   }
   for (const slot of pairSlotsUsed) {
-    append(byPair, pairSlots[slot]!, pairMarks[slot] === 2, order)
+    append(byPair, pairSlots[slot]!, pairMarks[slot]!, order)
     pairSlots[slot] = 0
     pairMarks[slot] = 0
   }
   pairSlotsUsed.length = 0
 }
 
-function append(lists: CharLists, key: number, start: boolean, order: number) {
+function append(lists: CharLists, key: number, level: number, order: number) {
   let found = lists.get(key)
   if (!found) lists.set(key, (found = { starts: [], inside: [] }))
-  ;(start ? found.starts : found.inside).push(order)
+  if (level === INSIDE) found.inside.push(order)
+  else found.starts.push(order)
+  if (level === WHOLE) (found.whole ??= []).push(order)
 }
 
 /** The lists as they were for the first `count` entries. */
 export function copyLists(lists: CharLists, count: number): CharLists {
   const below = (orders: number[]) => orders.slice(0, firstAtOrAfter(orders, count))
-  return new Map([...lists].map(([key, found]) => [key, { starts: below(found.starts), inside: below(found.inside) }]))
+  return new Map(
+    [...lists].map(([key, found]) => {
+      const copy: Lists = { starts: below(found.starts), inside: below(found.inside) }
+      if (found.whole) copy.whole = below(found.whole)
+      return [key, copy]
+    }),
+  )
 }
 
 /** Position of the first value ≥ `limit` in an ascending list (its length when there is none). */

@@ -177,9 +177,9 @@ function rank(index: SearchIndex, candidates: Int32Array | null, readings: Readi
 
 /**
  * A query of one word of one or two letters (as typed and on the other layout; no digits, no e-mail domain)
- * read off the index's lists of who has that letter or pair at the start of a word and who only inside one,
- * instead of reading every entry: the first two keystrokes of a search match most of a large portal. Ranked
- * as rank() ranks.
+ * read off the index's lists of who has that letter or pair at the start of a word, who only inside one and
+ * who has the pair as a word of its own, instead of reading any entry's text: the first two keystrokes of a
+ * search match most of a large portal. Ranked as rank() ranks.
  */
 function fromLists(index: SearchIndex, readings: Reading[]) {
   const paired = (index.byPair.indexed ?? 0) >= index.entries.length
@@ -191,34 +191,34 @@ function fromLists(index: SearchIndex, readings: Reading[]) {
     !index.domainWords.has(r.words[0]!)
   if (!readings.every(short)) return null
   const count = index.entries.length
-  // each entry's best score, as rank() scores it
+  // each entry's best score, as rank() scores it, and how many entries have one
   const best = new Uint8Array(count)
+  let matches = 0
   let top = 0
   const words: string[] = []
+  const score = (orders: readonly number[], value: number) => {
+    for (const order of orders) {
+      if (order >= count) break
+      const had = best[order]!
+      if (had === 0) matches++
+      if (value > had) best[order] = value
+    }
+    if (orders.length > 0 && orders[0]! < count && value > top) top = value
+  }
   for (const reading of readings) {
     const word = reading.words[0]!
     const lists =
       word.length === 1 ? index.byChar.get(word.charCodeAt(0)) : index.byPair.get(pairKey(word.charCodeAt(0), word.charCodeAt(1)))
     if (!lists || ((lists.starts[0] ?? count) >= count && (lists.inside[0] ?? count) >= count)) continue
     words.push(word)
-    const whole = word.length > 1 ? ` ${word} ` : null
-    for (const order of lists.starts) {
-      if (order >= count) break
-      const score = (whole && index.entries[order]!.haystack.includes(whole) ? EXACT : PREFIX) * 2 - reading.penalty2
-      if (score > best[order]!) best[order] = score
-      if (score > top) top = score
-    }
-    const inside = SUBSTRING * 2 - reading.penalty2
-    for (const order of lists.inside) {
-      if (order >= count) break
-      if (inside > best[order]!) best[order] = inside
-      if (inside > top) top = inside
-    }
+    score(lists.starts, PREFIX * 2 - reading.penalty2)
+    // a pair that is a word of its own (never a single letter: see tierIn)
+    if (lists.whole) score(lists.whole, EXACT * 2 - reading.penalty2)
+    score(lists.inside, SUBSTRING * 2 - reading.penalty2)
   }
-  const matches = best.reduce((n, score) => (score ? n + 1 : n), 0)
   const orders = new Int32Array(matches)
   const scores = new Uint8Array(matches)
-  for (let order = 0, at = 0; order < count; order++) {
+  for (let order = 0, at = 0; at < matches; order++) {
     if (best[order] === 0) continue
     orders[at] = order
     scores[at++] = best[order]!
