@@ -176,6 +176,8 @@ const MARKS = `(() => {
   let typing = false
   const type = () => {
     const input = document.querySelector('input[type="search"]')
+    // gone again since: the next change of the page types it
+    if (!input) return void (typing = false)
     input.focus()
     input.value = search.text
     input.dispatchEvent(new Event('input', { bubbles: true }))
@@ -197,7 +199,8 @@ const MARKS = `(() => {
       typing = true
       setTimeout(type, 0)
     }
-    if (marks.find && !marks.found) {
+    // found once typed: the colleague's row before that answers no search
+    if (marks.find && marks.typed && !marks.found) {
       for (const row of document.querySelectorAll('[data-testid="person-row"]')) {
         const text = row.textContent || ''
         if (marks.find.every((word) => text.includes(word))) {

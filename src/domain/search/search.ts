@@ -197,6 +197,8 @@ function fromLists(index: SearchIndex, readings: Reading[]) {
   let top = 0
   const words: string[] = []
   const score = (orders: readonly number[], value: number) => {
+    // (a reading's penalty never takes a match to nothing; were it to, it would not count as one)
+    if (value <= 0) return
     for (const order of orders) {
       if (order >= count) break
       const had = best[order]!
