@@ -194,36 +194,42 @@ function fromLists(index: SearchIndex, readings: Reading[]) {
   // each entry's best score, as rank() scores it, and how many entries have one
   const best = new Uint8Array(count)
   let matches = 0
-  let top = 0
   const words: string[] = []
-  const score = (orders: readonly number[], value: number) => {
+  /** Gives the entries of a list that this index holds `value` where it beats theirs; true when there were any. */
+  const score = (orders: readonly number[], value: number): boolean => {
     // (a reading's penalty never takes a match to nothing; were it to, it would not count as one)
-    if (value <= 0) return
+    if (value <= 0) return false
+    let placed = false
     for (const order of orders) {
       if (order >= count) break
+      placed = true
       const had = best[order]!
       if (had === 0) matches++
       if (value > had) best[order] = value
     }
-    if (orders.length > 0 && orders[0]! < count && value > top) top = value
+    return placed
   }
   for (const reading of readings) {
     const word = reading.words[0]!
     const lists =
       word.length === 1 ? index.byChar.get(word.charCodeAt(0)) : index.byPair.get(pairKey(word.charCodeAt(0), word.charCodeAt(1)))
-    if (!lists || ((lists.starts[0] ?? count) >= count && (lists.inside[0] ?? count) >= count)) continue
-    words.push(word)
-    score(lists.starts, PREFIX * 2 - reading.penalty2)
-    // a pair that is a word of its own (never a single letter: see tierIn)
+    if (!lists) continue
+    const starting = score(lists.starts, PREFIX * 2 - reading.penalty2)
+    // a pair that is a word of its own (never a single letter: see tierIn); these are among the starts
     if (lists.whole) score(lists.whole, EXACT * 2 - reading.penalty2)
-    score(lists.inside, SUBSTRING * 2 - reading.penalty2)
+    const inside = score(lists.inside, SUBSTRING * 2 - reading.penalty2)
+    // the words of the readings that matched anyone are highlighted
+    if (starting || inside) words.push(word)
   }
   const orders = new Int32Array(matches)
   const scores = new Uint8Array(matches)
+  let top = 0
   for (let order = 0, at = 0; at < matches; order++) {
-    if (best[order] === 0) continue
+    const value = best[order]!
+    if (value === 0) continue
     orders[at] = order
-    scores[at++] = best[order]!
+    scores[at++] = value
+    if (value > top) top = value
   }
   return { orders, ranked: rankedByScore(orders, scores, top), words }
 }
