@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import b24ui from '@bitrix24/b24ui-nuxt/vite'
+import vueI18n from '@intlify/unplugin-vue-i18n/vite'
 import { fileURLToPath, URL } from 'node:url'
 import { readFileSync } from 'node:fs'
 import type { Connect, Plugin } from 'vite'
@@ -60,6 +61,20 @@ export default defineConfig(({ command }) => ({
       // draws plain elements with (src/components/app/kit-classes.ts)
       experimental: { componentDetection: ['Skeleton', 'Button'] },
     }),
+    // The app's strings are compiled at build time, so the page ships vue-i18n without its message compiler
+    // and does not compile them while it starts. Unit tests read the strings as written (their checks of
+    // keys, placeholders and plural forms need the text), with vue-i18n compiling them as it goes.
+    ...(process.env.VITEST
+      ? []
+      : [
+          vueI18n({
+            include: [fileURLToPath(new URL('./src/i18n/messages/**', import.meta.url))],
+            runtimeOnly: true,
+            compositionOnly: true,
+            fullInstall: false,
+            dropMessageCompiler: true,
+          }),
+        ]),
     acceptPostOpen(),
     contentSecurityPolicy(),
   ],
