@@ -61,9 +61,9 @@ export default defineConfig(({ command }) => ({
       // draws plain elements with (src/components/app/kit-classes.ts)
       experimental: { componentDetection: ['Skeleton', 'Button'] },
     }),
-    // The app's strings are compiled at build time, so the page ships vue-i18n without its message compiler
-    // and does not compile them while it starts. Unit tests read the strings as written (their checks of
-    // keys, placeholders and plural forms need the text), with vue-i18n compiling them as it goes.
+    // The app's strings are parsed into message ASTs at build time, so the page ships vue-i18n without its
+    // message compiler and parses no message while it starts. Unit tests read the strings as written (their
+    // checks of keys, placeholders and plural forms need the text), with vue-i18n compiling them as it goes.
     ...(process.env.VITEST
       ? []
       : [

@@ -4,7 +4,11 @@ import { pluralRules } from './plural-rules'
 
 export type Messages = typeof en
 
-/** App strings are keyed by Bitrix24 language ids (en, ru, ua, …), the codes getLang() returns. */
+/**
+ * App strings are keyed by Bitrix24 language ids (en, ru, ua, …), the codes getLang() returns. Every string
+ * comes from a file under ./messages: the build parses those into message ASTs and the page's vue-i18n has no
+ * message compiler, so a plain string set here at run time would fail to format (vite.config.ts).
+ */
 export const i18n = createI18n<[Messages], string, false>({
   legacy: false,
   locale: 'en',
