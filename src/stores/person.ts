@@ -14,6 +14,7 @@ import { toVCard, vCardExtrasFor, vCardFileName } from '@/domain/people/vcard'
 import { useSessionStore } from './session'
 import { useDirectoryStore } from './directory'
 import { useAdminPeopleStore } from './admin-people'
+import { useCardSourceStore } from './card-source'
 
 export type PersonStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'error'
 
@@ -26,9 +27,9 @@ export const usePersonStore = defineStore('person', () => {
   const session = useSessionStore()
   const directory = useDirectoryStore()
   const everyone = useAdminPeopleStore()
+  const cardSource = useCardSourceStore()
   /** the collection the open view shows: the admin views' list of everyone, or the directory */
-  const shownFrom = shallowRef<PeopleCollection | null>(null)
-  const source = computed(() => shownFrom.value ?? directory)
+  const source = computed<PeopleCollection>(() => cardSource.collection ?? directory)
   const isEveryone = computed(() => source.value.$id === everyone.$id)
   /** the collection holds everyone it ever will: the card needs nothing else */
   const complete = computed(() => source.value.status === 'done')
@@ -187,15 +188,21 @@ export const usePersonStore = defineStore('person', () => {
     void show(id)
   })
 
-  /** Cards opened from now on read this collection (null: the directory). */
+  // someone looked up for one view is not shown in another (a dismissed person outside the admin views); at
+  // once, so a card shown right after the switch starts from nothing
+  watch(
+    () => source.value.$id,
+    () => {
+      fetched.value = null
+      around.value = new Map()
+      aroundTotals.value = new Map()
+      lookedUp.clear()
+    },
+    { flush: 'sync' },
+  )
+  /** Cards opened from now on read this collection (null: the directory); see the card-source store. */
   function readFrom(collection: PeopleCollection | null) {
-    if ((collection ?? directory).$id === source.value.$id) return
-    shownFrom.value = collection
-    // someone looked up for one view is not shown in another (a dismissed person outside the admin views)
-    fetched.value = null
-    around.value = new Map()
-    aroundTotals.value = new Map()
-    lookedUp.clear()
+    cardSource.readFrom(collection)
   }
 
   function close() {

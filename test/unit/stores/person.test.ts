@@ -4,6 +4,7 @@ import { usePersonStore } from '@/stores/person'
 import { useDirectoryStore } from '@/stores/directory'
 import { useAdminPeopleStore } from '@/stores/admin-people'
 import { useSessionStore } from '@/stores/session'
+import { useCardSourceStore } from '@/stores/card-source'
 import type { PortalFrame } from '@/bitrix24/frame'
 import type { KnownAround, PersonAround } from '@/bitrix24/person-around'
 import type { PeopleQuery } from '@/bitrix24/people-batch'
@@ -197,6 +198,26 @@ describe('person store: a card while the collection is incomplete', () => {
     store.readFrom(useAdminPeopleStore())
     await store.show(2)
     expect(store.colleagues.map((p) => p.id)).toEqual([5])
+  })
+  it('forgets who it looked up for the admin views once a table shows the directory again', async () => {
+    signIn(raw(7, [3]), { isAdmin: true, canAdmin: true })
+    fetchPersonAround.mockResolvedValue(aroundTwo({ colleagues: [raw(5, [2]), raw(6, [2], false)] }))
+    const store = usePersonStore()
+    // the admin views' table says so, as PeopleBrowser does, without going through the card
+    const cardSource = useCardSourceStore()
+    cardSource.readFrom(useAdminPeopleStore())
+    await store.show(2)
+    // every later lookup is still on its way: what shows is what the store already holds
+    fetchPersonAround.mockReturnValue(new Promise(() => {}))
+    void store.show(6)
+    // known from the lookup around 2: the admin views show the dismissed colleague's card at once
+    expect(store.person?.id).toBe(6)
+
+    cardSource.readFrom(null)
+    void store.show(6)
+    // the directory never shows a dismissed person it was not given: the card asks the portal with its rules
+    expect(store.person).toBeNull()
+    expect(fetchPersonAround.mock.calls.at(-1)?.[2]).toMatchObject({ activeOnly: true })
   })
 })
 
