@@ -1,6 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import DirectoryView from './views/DirectoryView.vue'
-import { loadAdminMessages } from './i18n'
+import { loadAdminMessages, loadViewMessages } from './i18n'
 
 /**
  * Hash history: Bitrix24 opens the app at one fixed handler URL, so the view state lives after the #.
@@ -11,7 +11,11 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'directory', component: DirectoryView },
-    { path: '/structure', name: 'structure', component: () => import('./views/OrgTreeView.vue') },
+    {
+      path: '/structure',
+      name: 'structure',
+      component: () => Promise.all([import('./views/OrgTreeView.vue'), loadViewMessages()]).then(([view]) => view),
+    },
     {
       path: '/admin',
       // the admin views' strings come with them

@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n'
-import en from './messages/en'
+import type en from './messages/en'
+import enStart from './messages/en-start'
 import { pluralRules } from './plural-rules'
 
 export type Messages = typeof en
@@ -13,11 +14,12 @@ export const i18n = createI18n<[Messages], string, false>({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
-  messages: { en },
+  // the English of the views that load later is merged in as they load (loadViewMessages)
+  messages: { en: enStart as Messages },
   pluralRules,
 })
 
-const loaders = import.meta.glob<{ default: Messages }>(['./messages/*.ts', '!./messages/en.ts'])
+const loaders = import.meta.glob<{ default: Messages }>(['./messages/[a-z][a-z].ts', '!./messages/en.ts'])
 // one file per language (en.ts, ru.ts …) beside the parts it gathers (admin.en.ts …)
 const adminLoaders = import.meta.glob<{ default: Record<string, unknown> }>('./messages/admin/[a-z][a-z].ts')
 /** languages whose admin strings are merged in; empty until someone opens the admin views */
@@ -35,6 +37,24 @@ async function mergeAdminMessages(lang: string): Promise<void> {
 export async function loadAdminMessages(): Promise<void> {
   adminWanted = true
   await Promise.all([mergeAdminMessages('en'), mergeAdminMessages(i18n.global.locale.value)])
+}
+
+let viewMessages: Promise<void> | undefined
+
+/**
+ * The English of the views that load on demand (structure, installer, the page outside a portal), merged in
+ * once: English is every language's fallback. Load it beside such a view's code. A failed load is forgotten,
+ * so the next try asks again (a view whose code did not load is not shown either).
+ */
+export function loadViewMessages(): Promise<void> {
+  viewMessages ??= import('./messages/en-views').then(
+    (views) => i18n.global.mergeLocaleMessage('en', views.default),
+    (error: unknown) => {
+      viewMessages = undefined
+      throw error
+    },
+  )
+  return viewMessages
 }
 
 /** The language the app speaks for a Bitrix24 language id: its own strings where it has them, else English. */

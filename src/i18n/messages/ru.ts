@@ -6,12 +6,14 @@ import org from './parts/org/ru'
 import storage from './parts/storage/ru'
 import link from './parts/link/ru'
 import crash from './parts/crash/ru'
+import outside from './parts/outside/ru'
 
 export default {
   org,
   storage,
   link,
   crash,
+  outside,
   errors,
   install,
   person,
@@ -27,15 +29,6 @@ export default {
   start: {
     connecting: 'Подключение к Битрикс24…',
     retry: 'Повторить',
-  },
-  outside: {
-    title: 'Справочник сотрудников для Битрикс24',
-    lead: 'Быстрый справочник всех сотрудников вашего Битрикс24 с поиском. Приложение работает внутри Битрикс24 — откройте его на своём портале.',
-    installTitle: 'Как установить',
-    step1: 'На портале Битрикс24 откройте Приложения → Разработчикам → Другое → Локальное приложение.',
-    step2: 'Выберите «Статическое приложение» и загрузите архив приложения или укажите адрес этой страницы как обработчик.',
-    step3: 'Выдайте права user_basic (или user_brief), department и placement и сохраните.',
-    step4: 'Откройте «Справочник сотрудников» в левом меню портала.',
   },
   noAnswer: {
     title: 'Битрикс24 не ответил',

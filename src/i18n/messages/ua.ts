@@ -6,12 +6,14 @@ import org from './parts/org/ua'
 import storage from './parts/storage/ua'
 import link from './parts/link/ua'
 import crash from './parts/crash/ua'
+import outside from './parts/outside/ua'
 
 export default {
   org,
   storage,
   link,
   crash,
+  outside,
   errors,
   install,
   person,
@@ -27,15 +29,6 @@ export default {
   start: {
     connecting: 'Підключення до Бітрікс24…',
     retry: 'Повторити',
-  },
-  outside: {
-    title: 'Довідник співробітників для Бітрікс24',
-    lead: 'Швидкий довідник усіх співробітників вашого Бітрікс24 з пошуком. Застосунок працює всередині Бітрікс24 — відкрийте його на своєму порталі.',
-    installTitle: 'Як встановити',
-    step1: 'На порталі Бітрікс24 відкрийте Застосунки → Розробникам → Інше → Локальний застосунок.',
-    step2: 'Виберіть «Статичний застосунок» і завантажте архів застосунку або вкажіть адресу цієї сторінки як обробник.',
-    step3: 'Надайте права user_basic (або user_brief), department і placement та збережіть.',
-    step4: 'Відкрийте «Довідник співробітників» у лівому меню порталу.',
   },
   noAnswer: {
     title: 'Бітрікс24 не відповів',
