@@ -50,8 +50,8 @@ export default defineConfig(({ command }) => ({
     // Above Vite's 500 kB warning: that one first-screen chunk (about 230 kB gzip), and the chart library,
     // which only the admin charts load.
     chunkSizeWarningLimit: 900,
-    // Browsers preload a lazy view's modules themselves (Chrome and Edge 66+, Firefox 115+, Safari 17+); one that
-    // cannot just loads them when the view opens, so the first download carries no polyfill for it.
+    // Browsers preload a lazy view's modules themselves (Chrome and Edge 66+, Firefox 115+, Safari 17+); for one
+    // that cannot, Vite's loader falls back to a plain preload, so the first download carries no polyfill.
     modulePreload: { polyfill: false },
   },
   plugins: [
@@ -112,7 +112,7 @@ export default defineConfig(({ command }) => ({
         test: {
           name: 'portal',
           environment: 'node',
-          // the stand-in portal and the project's own tools (packaging, releases) run on Node
+          // the stand-in portal and the project's own tools (packaging, releases, the build's plugin) run on Node
           include: ['test/portal/**/*.test.ts', 'test/tools/**/*.test.ts'],
           testTimeout: 30_000,
         },

@@ -19,8 +19,9 @@ export const i18n = createI18n<[Messages], string, false>({
   pluralRules,
 })
 
+// every other language's strings, a file each; English comes with the app (en-start.ts) and with the views (en-views.ts)
 const loaders = import.meta.glob<{ default: Messages }>(['./messages/[a-z][a-z].ts', '!./messages/en.ts'])
-// one file per language (en.ts, ru.ts …) beside the parts it gathers (admin.en.ts …)
+// one file per language (en.ts, ru.ts …) beside the parts it gathers (admin.en.ts, charts.en.ts …)
 const adminLoaders = import.meta.glob<{ default: Record<string, unknown> }>('./messages/admin/[a-z][a-z].ts')
 /** languages whose admin strings are merged in; empty until someone opens the admin views */
 const adminLanguages = new Set<string>()

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dictionaryAsNamedExports, dictionaryImportAsNamespace } from './kit-icons-by-name'
+import { dictionaryAsNamedExports, dictionaryImportAsNamespace, kitIconsByName } from './kit-icons-by-name'
 
 const dictionary = `import { h } from "vue";
 import CrossMIcon from "@bitrix24/b24icons-vue/outline/CrossMIcon";
@@ -52,5 +54,51 @@ describe('a kit module importing the dictionary', () => {
   it('is left alone when it imports no dictionary', () => {
     expect(dictionaryImportAsNamespace('import icons from "./my-icons"')).toBeNull()
     expect(dictionaryImportAsNamespace('import * as icons from "../dictionary/icons.js"')).toBeNull()
+  })
+})
+
+describe('the build plugin', () => {
+  /** a kit installed under `root`, with the given dictionary text (none when null) */
+  function kitAt(dictionaryText: string | null) {
+    const root = mkdtempSync(join(tmpdir(), 'kit-icons-'))
+    const runtime = join(root, 'node_modules/@bitrix24/b24ui-nuxt/dist/runtime')
+    mkdirSync(join(runtime, 'dictionary'), { recursive: true })
+    if (dictionaryText !== null) writeFileSync(join(runtime, 'dictionary/icons.js'), dictionaryText)
+    return { runtime, cleanup: () => rmSync(root, { recursive: true, force: true }) }
+  }
+
+  function transform(id: string, code: string) {
+    const warnings: string[] = []
+    const plugin = kitIconsByName()
+    const hook = plugin.transform as (this: unknown, code: string, id: string) => string | null
+    const context = { warn: (message: string) => warnings.push(message) }
+    return { output: hook.call(context, code, id), warnings }
+  }
+
+  const component = 'import icons from "../dictionary/icons";\nexport const x = icons.close'
+
+  it('rewrites the dictionary and its importers together', () => {
+    const kit = kitAt(dictionary)
+    try {
+      expect(transform(join(kit.runtime, 'components/Toast.vue'), component).output).toContain('import * as icons from')
+      expect(transform(join(kit.runtime, 'dictionary/icons.js'), dictionary).output).toContain('CrossMIcon as close')
+      // the app's own modules are never touched
+      expect(transform('/app/src/components/Icons.vue', component).output).toBeNull()
+    } finally {
+      kit.cleanup()
+    }
+  })
+
+  it('leaves the kit as it is, with a warning, when its dictionary is missing or of another shape', () => {
+    for (const text of [null, 'export default { ...base }']) {
+      const kit = kitAt(text)
+      try {
+        const { output, warnings } = transform(join(kit.runtime, 'components/Toast.vue'), component)
+        expect(output).toBeNull()
+        expect(warnings).toHaveLength(1)
+      } finally {
+        kit.cleanup()
+      }
+    }
   })
 })

@@ -5,7 +5,7 @@ import { parseSync, type Plugin } from 'vite'
  * The UI kit keeps the icons its components draw in one dictionary, `export default { close: CrossMIcon, … }`,
  * about fifty icons, and every component imports that object whole (`import icons from "../dictionary/icons"`,
  * then `icons.close`). The bundler cannot drop an object's unused properties, so every page ships all fifty
- * (about 9 KB gzip) although the components the app draws read three.
+ * (about 9 KB gzip) although the components the app draws read only a few of them.
  *
  * Served as named exports and imported as a namespace, the same dictionary is read the same way (`icons.close`,
  * `icons[name]`) and each icon is an export of its own that the bundler keeps only where it is read. Vue's
@@ -46,18 +46,31 @@ export function dictionaryImportAsNamespace(code: string): string | null {
   return rewritten === code ? null : rewritten
 }
 
+/** The dictionary's text, or null when the kit has none at that place. */
+function readDictionary(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return null
+  }
+}
+
 /**
  * Build only: the kit's icon dictionary as named exports, so the page carries the icons its components read.
- * A kit release whose dictionary has another shape builds as before, with a warning (the bundle grows by the
- * unused icons; nothing breaks): the dictionary and the modules importing it change together or not at all.
+ * A kit release whose dictionary is elsewhere or has another shape builds as before, with a warning (the
+ * bundle grows by the unused icons; nothing breaks): the dictionary and the modules importing it change
+ * together or not at all, decided once per dictionary file before the first of them is transformed.
  */
 export function kitIconsByName(): Plugin {
-  let named: string | null | undefined
+  const named = new Map<string, string | null>()
   const dictionaryAsNamed = (warn: (message: string) => void, file: string): string | null => {
-    if (named !== undefined) return named
-    named = dictionaryAsNamedExports(readFileSync(file, 'utf8'))
-    if (named === null) warn('the UI kit\'s icon dictionary has an unexpected shape: every icon stays in the bundle')
-    return named
+    if (!named.has(file)) {
+      const text = readDictionary(file)
+      const converted = text === null ? null : dictionaryAsNamedExports(text)
+      if (converted === null) warn(`the UI kit's icon dictionary (${file}) was not found in the expected shape: every icon stays in the bundle`)
+      named.set(file, converted)
+    }
+    return named.get(file) ?? null
   }
   return {
     name: 'people-directory:kit-icons-by-name',
@@ -68,8 +81,9 @@ export function kitIconsByName(): Plugin {
       const runtime = KIT_RUNTIME.exec(id)
       if (!runtime) return null
       const dictionary = `${runtime[1]}/dictionary/icons.js`
-      if (dictionaryAsNamed((message) => this.warn(message), dictionary) === null) return null
-      return id === dictionary ? named : dictionaryImportAsNamespace(code)
+      const converted = dictionaryAsNamed((message) => this.warn(message), dictionary)
+      if (converted === null) return null
+      return id === dictionary ? converted : dictionaryImportAsNamespace(code)
     },
   }
 }
