@@ -1,6 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import DirectoryView from './views/DirectoryView.vue'
-import { loadAdminMessages, loadViewMessages } from './i18n'
+import { loadAdminMessages, loadViewMessages, withMessages } from './i18n'
 
 /**
  * Hash history: Bitrix24 opens the app at one fixed handler URL, so the view state lives after the #.
@@ -14,12 +14,12 @@ export const router = createRouter({
     {
       path: '/structure',
       name: 'structure',
-      component: () => Promise.all([import('./views/OrgTreeView.vue'), loadViewMessages()]).then(([view]) => view),
+      component: withMessages(() => import('./views/OrgTreeView.vue'), loadViewMessages),
     },
     {
       path: '/admin',
       // the admin views' strings come with them
-      component: () => Promise.all([import('./views/admin/AdminView.vue'), loadAdminMessages()]).then(([view]) => view),
+      component: withMessages(() => import('./views/admin/AdminView.vue'), loadAdminMessages),
       children: [
         { path: '', name: 'admin-people', component: () => import('./views/admin/AdminPeopleView.vue') },
         { path: 'lists/:list?', name: 'admin-lists', component: () => import('./views/admin/AdminListsView.vue') },

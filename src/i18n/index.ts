@@ -19,19 +19,36 @@ export const i18n = createI18n<[Messages], string, false>({
   pluralRules,
 })
 
-// every other language's strings, a file each; English comes with the app (en-start.ts) and with the views (en-views.ts)
+// every other language's strings, a file each; English comes with the app (en-start.ts) and its views (en-views.ts)
 const loaders = import.meta.glob<{ default: Messages }>(['./messages/[a-z][a-z].ts', '!./messages/en.ts'])
 // one file per language (en.ts, ru.ts …) beside the parts it gathers (admin.en.ts, charts.en.ts …)
 const adminLoaders = import.meta.glob<{ default: Record<string, unknown> }>('./messages/admin/[a-z][a-z].ts')
-/** languages whose admin strings are merged in; empty until someone opens the admin views */
-const adminLanguages = new Set<string>()
+/** the parts of a language's strings merged in after the start ("admin:ru", "views:en"), each asked for once */
+const merged = new Map<string, Promise<void>>()
 let adminWanted = false
+
+/**
+ * Merges a part of a language's strings that loads on demand, once however many ask; a failed load is
+ * forgotten, so the next ask tries again (a view whose code did not load is not shown either).
+ */
+function mergeOnce(
+  part: string,
+  lang: string,
+  load: () => Promise<{ default: Record<string, unknown> }>,
+): Promise<void> {
+  const key = `${part}:${lang}`
+  let merging = merged.get(key)
+  if (!merging) {
+    merging = load().then((strings) => i18n.global.mergeLocaleMessage(lang, strings.default))
+    merging.catch(() => merged.delete(key))
+    merged.set(key, merging)
+  }
+  return merging
+}
 
 async function mergeAdminMessages(lang: string): Promise<void> {
   const loader = adminLoaders[`./messages/admin/${lang}.ts`]
-  if (!loader || adminLanguages.has(lang)) return
-  i18n.global.mergeLocaleMessage(lang, (await loader()).default)
-  adminLanguages.add(lang)
+  if (loader) await mergeOnce('admin', lang, loader)
 }
 
 /** The admin views' strings, in English (the fallback) and the current language; they load with those views. */
@@ -40,22 +57,17 @@ export async function loadAdminMessages(): Promise<void> {
   await Promise.all([mergeAdminMessages('en'), mergeAdminMessages(i18n.global.locale.value)])
 }
 
-let viewMessages: Promise<void> | undefined
-
 /**
  * The English of the views that load on demand (structure, installer, the page outside a portal), merged in
- * once: English is every language's fallback. Load it beside such a view's code. A failed load is forgotten,
- * so the next try asks again (a view whose code did not load is not shown either).
+ * once: English is every language's fallback.
  */
 export function loadViewMessages(): Promise<void> {
-  viewMessages ??= import('./messages/en-views').then(
-    (views) => i18n.global.mergeLocaleMessage('en', views.default),
-    (error: unknown) => {
-      viewMessages = undefined
-      throw error
-    },
-  )
-  return viewMessages
+  return mergeOnce('views', 'en', () => import('./messages/en-views'))
+}
+
+/** A lazy view's loader that brings the strings it needs along: it resolves to the view once both are in. */
+export function withMessages<T>(loadView: () => Promise<T>, loadMessages: () => Promise<void>): () => Promise<T> {
+  return () => Promise.all([loadView(), loadMessages()]).then(([view]) => view)
 }
 
 /** The language the app speaks for a Bitrix24 language id: its own strings where it has them, else English. */

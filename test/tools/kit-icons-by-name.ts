@@ -62,16 +62,8 @@ function readDictionary(file: string): string | null {
  * together or not at all, decided once per dictionary file before the first of them is transformed.
  */
 export function kitIconsByName(): Plugin {
+  /** each dictionary file as named exports, or null where it stays as the kit wrote it */
   const named = new Map<string, string | null>()
-  const dictionaryAsNamed = (warn: (message: string) => void, file: string): string | null => {
-    if (!named.has(file)) {
-      const text = readDictionary(file)
-      const converted = text === null ? null : dictionaryAsNamedExports(text)
-      if (converted === null) warn(`the UI kit's icon dictionary (${file}) was not found in the expected shape: every icon stays in the bundle`)
-      named.set(file, converted)
-    }
-    return named.get(file) ?? null
-  }
   return {
     name: 'people-directory:kit-icons-by-name',
     apply: 'build',
@@ -81,8 +73,16 @@ export function kitIconsByName(): Plugin {
       const runtime = KIT_RUNTIME.exec(id)
       if (!runtime) return null
       const dictionary = `${runtime[1]}/dictionary/icons.js`
-      const converted = dictionaryAsNamed((message) => this.warn(message), dictionary)
-      if (converted === null) return null
+      if (!named.has(dictionary)) {
+        const text = readDictionary(dictionary)
+        const converted = text === null ? null : dictionaryAsNamedExports(text)
+        if (converted === null) {
+          this.warn(`the UI kit's icon dictionary (${dictionary}) is missing or of another shape: every icon stays`)
+        }
+        named.set(dictionary, converted)
+      }
+      const converted = named.get(dictionary)
+      if (!converted) return null
       return id === dictionary ? converted : dictionaryImportAsNamespace(code)
     },
   }
