@@ -221,12 +221,28 @@ test.describe('the content security policy', () => {
 })
 
 test.describe('frame problems', () => {
-  test('a portal page that never answers gets its own screen, not a blank frame', async ({ page }) => {
+  test('a portal page that never answers gets its own screen, not a blank frame, and Try again asks again', async ({ page, request }) => {
     const app = await openPortal(page, { persona: 'employee', silent: 'getInitData' })
     const problem = app.getByTestId('frame-problem')
     await expect(problem).toBeVisible({ timeout: 30_000 })
     await expect(problem).toContainText('did not respond')
     await expect(app.getByTestId('person-row')).toHaveCount(0)
+    // Try again opens the app's page again (the portal opened it with a form POST, which the page may not resend)
+    const since = await logPosition(request)
+    await problem.getByRole('button', { name: 'Try again' }).click()
+    await expect.poll(async () => (await portalLog(request, since)).filter((e) => e.name === 'getInitData').length, { timeout: 30_000 }).toBe(1)
+  })
+
+  test('the app\'s chunk dropped on the way: a notice with Reload, and the reload shows the directory', async ({ page }) => {
+    // the first screen's second file (Vue, the kit, the views) never arrives; the page's entry does
+    await page.route('**/assets/mount-app-*.js', (route) => route.abort('connectionreset'))
+    const app = await openPortal(page, { persona: 'employee' })
+    const notice = app.getByRole('alert')
+    await expect(notice).toContainText('People Directory could not be loaded', { timeout: 30_000 })
+    await page.unroute('**/assets/mount-app-*.js')
+    await notice.getByRole('button', { name: 'Reload' }).click()
+    await expect(app.getByTestId('person-row').first()).toBeVisible({ timeout: 30_000 })
+    await expect(app.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0)
   })
 
   test('a placement the app does not know gets its own screen', async ({ page }) => {

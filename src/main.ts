@@ -1,27 +1,24 @@
-// first of all: the portal handshake and the storage check run while the rest evaluates
-import './start-early'
+// the page's styles come with the first download, so nothing is ever drawn unstyled
 import './assets/css/main.css'
-import { createApp } from 'vue'
-import { createPinia } from 'pinia'
-import b24UiPlugin from '@bitrix24/b24ui-nuxt/vue-plugin'
-import App from './App.vue'
-import { router } from './router'
-import { i18n } from './i18n'
-import { useCrashStore } from './stores/crash'
-import { useViewLinkStore } from './stores/view-link'
+import { asked } from './start-early'
+import { connectFrame } from './bitrix24/frame'
+import { warmUpIntl } from './domain/view/locale'
+import { showAppLoadFailure } from './app-load-failure'
 
-const app = createApp(App)
-const pinia = createPinia()
-app.use(pinia).use(router).use(i18n).use(b24UiPlugin)
-// the view a followed link carries (or the one a reload left) is put into the URL before any view reads it
-useViewLinkStore(pinia).open(router)
+// The portal is answering the handshake start-early.ts sent: meanwhile the browser loads its locale data, which
+// the directory needs before its first row (the order of names, the count).
+warmUpIntl()
 
-// Never a blank screen: what no view's error boundary caught is shown to the viewer with Retry.
-app.config.errorHandler = (error, _instance, info) => useCrashStore(pinia).record(error, `app · ${info}`)
-window.addEventListener('unhandledrejection', (event) => {
-  useCrashStore(pinia).record(event.reason, 'promise')
-  // recorded (and logged with its cause) once
-  event.preventDefault()
-})
-
-app.mount('#app')
+// The app (Vue, the UI kit, the views) is a chunk of its own, evaluated once the session's first requests have
+// left: its evaluation is one long task, and a portal answer arriving during it would wait for its end. The
+// chunk downloads meanwhile (a modulepreload link in index.html); a portal slow to answer the handshake holds
+// the app back this long at most.
+const SLOW_HANDSHAKE_MS = 150
+void Promise.race([asked, new Promise((resolve) => setTimeout(resolve, SLOW_HANDSHAKE_MS))])
+  .then(() => import('./mount-app'))
+  .catch(async (error: unknown) => {
+    console.error('[app] the app could not be loaded', error)
+    const lang = await connectFrame().then((frame) => frame.lang, () => 'en')
+    const root = document.getElementById('app')
+    if (root) showAppLoadFailure(root, lang)
+  })

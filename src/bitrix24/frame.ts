@@ -40,6 +40,17 @@ export interface ConnectOptions {
 
 const DEFAULT_TIMEOUT_MS = 10_000
 
+/**
+ * Opens the app's page in its frame again. Bitrix24 opens it with a form POST, and until the router has
+ * replaced that history entry `location.reload()` posts the form again, which the page's own policy forbids
+ * (`form-action 'none'`: the reload then does nothing). A GET of the same address is what a static host
+ * serves, and the SDK finds the portal again in the frame's name (`DOMAIN|PROTOCOL|APP_SID`), which outlives
+ * the page.
+ */
+export function reloadAppPage(win: Window = window): void {
+  win.location.replace(win.location.href.split('#')[0]!)
+}
+
 /** True when the page is not inside a portal frame at all (no parent, or no portal name on the window). */
 export function isOutsidePortal(win: Window = window): boolean {
   const inIframe = win.self !== win.top

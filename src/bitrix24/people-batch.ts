@@ -1,6 +1,7 @@
 import type { RawUser } from '@/domain/people/person'
 import type { BatchCommand, BatchOutcome } from './batch'
 import { RestError } from './rest-error'
+import { directorySelect, type ScopeAccess } from '@/domain/portal/scope-access'
 
 /** user.get always answers pages of 50. */
 export const PAGE_SIZE = 50
@@ -14,6 +15,11 @@ export interface PeopleQuery {
   adminMode: boolean
   /** the fields to ask for; the portal drops whatever the granted scope does not allow */
   select: readonly string[]
+}
+
+/** Everyone's directory: the active people the viewer may see, never ADMIN_MODE, with the fields the scopes grant. */
+export function directoryQuery(access: ScopeAccess): PeopleQuery {
+  return { activeOnly: true, adminMode: false, select: directorySelect(access) }
 }
 
 export interface BatchPlan {

@@ -77,9 +77,13 @@ let early: Promise<boolean | null> | null = null
  * on a fresh browser profile the browser takes a few hundred ms to answer, and a cold open waits for that
  * answer before it asks for its first page.
  */
-export function checkAppDatabaseEarly(source: StorageSource = windowStorageSource()): void {
+export function checkAppDatabaseEarly(source: StorageSource = windowStorageSource()): AppDatabaseCheck {
   early ??= hasAppDatabase(source)
+  return early
 }
+
+/** hasAppDatabase's answer: false when the browser has no database of the app, null when it cannot say. */
+export type AppDatabaseCheck = Promise<boolean | null>
 
 /** The early check's answer, handed out once; null when none was started. */
 export function takeEarlyDatabaseCheck(): Promise<boolean | null> | null {

@@ -1,8 +1,9 @@
 import { defineStore, acceptHMRUpdate } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { connectFrame, type ConnectOptions, type PortalFrame } from '@/bitrix24/frame'
+import { connectFrame, reloadAppPage, type ConnectOptions, type PortalFrame } from '@/bitrix24/frame'
 import { FrameStartError, type FrameProblem } from '@/bitrix24/frame-errors'
 import { fetchViewer } from '@/bitrix24/users'
+import { takeEarlyViewer } from '@/bitrix24/opening-requests'
 import { toPerson, type Person } from '@/domain/people/person'
 import { ADMIN_ACCESS_OPTION, adminAccessCodes, adminGrants, serializeGrants, type AccessGrant } from '@/domain/admin/admin-access'
 import { scopeAccess } from '@/domain/portal/scope-access'
@@ -51,7 +52,8 @@ export const useSessionStore = defineStore('session', () => {
       frame.value = connected
       // the first requests ride out a busy portal or a dropped connection like the people load does
       const viewer = await retryQuietly(
-        () => fetchViewer(connected.rest, adminAccessCodes(connected.appOption(ADMIN_ACCESS_OPTION))),
+        // the question asked as the init data arrived (start-early.ts), else (and on a retry) a new one
+        () => takeEarlyViewer() ?? fetchViewer(connected.rest, adminAccessCodes(connected.appOption(ADMIN_ACCESS_OPTION))),
         { method: 'user.current', onWait: (on) => (waiting.value = on), delays: options?.retryDelays },
       )
       me.value = toPerson(viewer.user)
@@ -98,6 +100,11 @@ export const useSessionStore = defineStore('session', () => {
 
   function phone(number: string) {
     frame.value?.actions.phone(number)
+  }
+
+  /** Opens the app's page again, as the portal opened it (see reloadAppPage). */
+  function reloadPage() {
+    reloadAppPage()
   }
 
   /** Makes the portal's frame as tall as the app's content. */
@@ -163,7 +170,7 @@ export const useSessionStore = defineStore('session', () => {
 
   return {
     status, frame, me, canAdmin, isAdmin, scopes, appId, problemDetail, problem, waiting, placement, lang, locale, access,
-    start, viewerKnown, openProfile, openDirectory, openMessenger, call, phone, finishInstall, setPageTitle, fitFrame,
+    start, viewerKnown, reloadPage, openProfile, openDirectory, openMessenger, call, phone, finishInstall, setPageTitle, fitFrame,
     adminAccessGrants, pickAccess, saveAdminAccess, userOption, saveUserOption,
   }
 })

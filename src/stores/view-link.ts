@@ -5,8 +5,10 @@ import type { RouteLocationRaw, Router } from 'vue-router'
 import { useSessionStore } from './session'
 import { useDeviceStore } from './device'
 import type { PortalFrame } from '@/bitrix24/frame'
-import { openingViewQuery, placementView } from '@/domain/view/placement'
-import { cleanPageQuery, isAddressShape, isLinkablePage, linkedAddress, portalViewLink } from '@/domain/view/view-link'
+import { openingViewQuery } from '@/domain/view/placement'
+import { placementView } from '@/domain/view/placement-view'
+import { cleanPageQuery, isLinkablePage, portalViewLink } from '@/domain/view/view-link'
+import { isAddressShape, linkedAddress } from '@/domain/view/address'
 import { chooseOpening, decodeKeptView, encodeKeptView, KEPT_VIEW_OPTION, RELOAD_WINDOW_MS } from '@/domain/view/kept-view'
 
 /** What became of the link the app's page was opened with: nothing to say, used in part, or not usable at all. */

@@ -3,14 +3,14 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 /**
- * Gzip size of what a first visit downloads: the scripts and styles index.html names (the bundle's entry and
- * the files served as they are, such as intl-warmup.js), plus the chunks they import statically (modulepreload
- * links). Lazy chunks (other languages, later views) are left out. Throws when index.html names no script, as
+ * Gzip size of what a first visit downloads: the scripts and styles index.html names (the bundle's entry, and any
+ * file served as it is), plus the chunks it preloads (modulepreload links: what the entry imports statically, and
+ * the app's own chunk, which the entry imports once the first requests have left). Lazy chunks (other languages, later views) are left out. Throws when index.html names no script, as
  * a build with another base or markup would.
  */
 export function bundleSizes(dist: string): { jsGzip: number; cssGzip: number } {
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  // relative to the page: "./assets/index-….js", "/intl-warmup.js" or "assets/…" all name a file in dist
+  // relative to the page: "./assets/index-….js", "/favicon.js" or "assets/…" all name a file in dist
   const files = [...html.matchAll(/\b(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!.replace(/^\.?\//, ''))
   let jsGzip = 0
   let cssGzip = 0

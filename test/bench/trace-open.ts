@@ -101,6 +101,8 @@ try {
         r.initiatorType, r.name.replace(/^https?:\/\/[^/]+/, ''), r.startTime, r.responseEnd, r.encodedBodySize,
       ])
       const paints = performance.getEntriesByType('paint').map((p) => [p.name, p.startTime])
+      // user timing marks, for a closer look at the app's own steps (performance.mark in a local change)
+      paints.push(...performance.getEntriesByType('mark').map((m) => [`mark ${m.name}`, m.startTime]))
       const w = window as unknown as { __trace: { messages: [number, string][]; firstRow: number; longTasks: [number, number][] } }
       return { origin: performance.timeOrigin, nav: { html: nav.responseEnd, interactive: nav.domInteractive, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd }, res, paints, ...w.__trace }
     })

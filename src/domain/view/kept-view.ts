@@ -1,4 +1,4 @@
-import { isAddressShape, MAX_ADDRESS_LENGTH } from './view-link'
+import { isAddressShape, MAX_ADDRESS_LENGTH } from './address'
 
 /**
  * The view kept for a reload of the portal page. An app frame cannot change the portal's address (it is

@@ -1,19 +1,17 @@
-import person from './parts/person/en'
 import errors from './parts/errors/en'
 import storage from './parts/storage/en'
 import link from './parts/link/en'
 import crash from './parts/crash/en'
 
 /**
- * The English the app is bundled with: the directory, the person card, the start and the errors. The views that
- * load later bring the rest (./en-views.ts); ./en.ts is the two together, which every other language matches.
+ * The English the app is bundled with: the directory, the start and the errors. The views that load later, and
+ * the person card, bring the rest (./en-views.ts); ./en.ts is the two together, which every other language matches.
  */
 export default {
   storage,
   link,
   crash,
   errors,
-  person,
   nav: {
     label: 'Sections',
     people: 'People',

@@ -1,5 +1,6 @@
 import type { Ref } from 'vue'
 import { fetchFirstPageByName, type FirstPage } from '@/bitrix24/people-sync'
+import { takeEarlyFirstPage } from '@/bitrix24/opening-requests'
 import type { PeopleQuery } from '@/bitrix24/people-batch'
 import type { RestClient } from '@/bitrix24/rest-client'
 import { retryQuietly } from '@/bitrix24/quiet-retry'
@@ -52,6 +53,9 @@ export function createColdOpen(deps: ColdOpenDeps) {
   async function prepare(): Promise<boolean> {
     const c = deps.client()
     if (started || early || !c || !deps.allowed()) return false
+    // asked as the init data arrived, on a device that keeps nothing of the app (start-early.ts)
+    early = takeEarlyFirstPage(deps.query())
+    if (early) return true
     if (await kept.mayBeKept()) {
       // a reopen: the kept copy is read meanwhile instead
       kept.prefetch()
@@ -71,7 +75,7 @@ export function createColdOpen(deps: ColdOpenDeps) {
 
   /** The first page by name: the one asked for early when there is one, else a new request. */
   function firstPage(c: RestClient): Promise<FirstPage> {
-    const asked = early
+    const asked = early ?? takeEarlyFirstPage(deps.query())
     early = null
     return asked ?? fetchFirstPageByName(c, deps.query())
   }

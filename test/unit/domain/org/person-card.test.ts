@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { toPerson, type Person } from '@/domain/people/person'
 import { buildDepartmentTree, type Department } from '@/domain/org/departments'
 import { colleaguesOf, managerChain, reportsOf } from '@/domain/org/org-people'
-import { parsePlacementOptions, placementView } from '@/domain/view/placement'
+import { parsePlacementOptions, placementView } from '@/domain/view/placement-view'
 import { toVCard, vCardFileName } from '@/domain/people/vcard'
 
 function person(id: number, departments: number[], fields: Record<string, unknown> = {}): Person {

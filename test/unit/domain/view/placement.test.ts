@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { openingViewQuery, parsePlacementOptions, placementView, viewPlacementOptions } from '@/domain/view/placement'
+import { openingViewQuery, viewPlacementOptions } from '@/domain/view/placement'
+import { parsePlacementOptions, placementView } from '@/domain/view/placement-view'
 import { DEFAULT_VIEW } from '@/domain/view/view-state'
 import { NO_FACETS } from '@/domain/people/facets'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cleanPageQuery, isAddressShape, linkedAddress, MAX_ADDRESS_LENGTH, portalViewLink } from '@/domain/view/view-link'
+import { cleanPageQuery, portalViewLink } from '@/domain/view/view-link'
+import { isAddressShape, linkedAddress, MAX_ADDRESS_LENGTH } from '@/domain/view/address'
 
 describe('a view as a portal link', () => {
   it('is the app page with the in-app address under params[view]', () => {
