@@ -53,8 +53,8 @@ export default defineConfig(({ command }) => ({
       input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), 'mount-app': fileURLToPath(new URL('./src/mount-app.ts', import.meta.url)) },
       output: { codeSplitting: { groups: firstScreen.groups } },
     },
-    // Above Vite's 500 kB warning: that one first-screen chunk (about 230 kB gzip), and the chart library,
-    // which only the admin charts load.
+    // Above Vite's 500 kB warning: the app's first-screen chunk (about 475 kB, 158 kB gzip), and the chart
+    // library, which only the admin charts load.
     chunkSizeWarningLimit: 900,
     // Browsers preload a lazy view's modules themselves (Chrome and Edge 66+, Firefox 115+, Safari 17+); for one
     // that cannot, Vite's loader falls back to a plain preload, so the first download carries no polyfill.

@@ -6,6 +6,7 @@ import { scopeAccess } from './domain/portal/scope-access'
 import { KEPT_VIEW_OPTION } from './domain/view/kept-view'
 import { opensOnDirectory } from './domain/view/opening'
 import { checkAppDatabaseEarly, openTabArea, type AppDatabaseCheck } from './storage/device-storage'
+import { restrictConnections } from './security/csp'
 
 /*
  * What the app asks of the browser and the portal before anything is drawn. main.ts runs this module, then
@@ -25,13 +26,18 @@ async function start(database: AppDatabaseCheck): Promise<void> {
     // a failed handshake is met by the session's start, which connects again (connectFrame forgets a failure)
     return
   }
+  // from here on the page talks to this portal only (the session does the same when it connects)
+  restrictConnections(frame.portalOrigin)
   askViewerEarly(frame.rest, adminAccessCodes(frame.appOption(ADMIN_ACCESS_OPTION)))
+  // a view kept for a reload lives in the tab where the browser keeps anything, else in the viewer's own
+  // options (stores/view-link.ts reads it the same way)
+  const tab = openTabArea()
   const signs = {
     placement: frame.placement,
     placementOptions: frame.placementOptions,
     installMode: frame.installMode,
     hash: window.location.hash,
-    keptView: openTabArea()?.get(KEPT_VIEW_OPTION) != null || frame.userOption(KEPT_VIEW_OPTION) != null,
+    keptView: tab ? tab.get(KEPT_VIEW_OPTION) != null : frame.userOption(KEPT_VIEW_OPTION) != null,
   }
   if (!opensOnDirectory(signs)) return
   // A device without the app's database keeps no copy to show first: the open is cold, and its first page is

@@ -4,9 +4,10 @@ import { fetchViewer, type Viewer } from './users'
 import { fetchFirstPageByName, type FirstPage } from './people-sync'
 
 /*
- * The session's first questions to Bitrix24, asked the moment the portal's init data arrives (src/start-early.ts),
- * while the app's views and the UI kit are still to be evaluated (a few hundred ms on a slow device): who is
- * looking, and on a cold open of the directory its first page by name. Their answers travel meanwhile. The
+ * The session's first questions to Bitrix24, asked as the portal's init data arrives (src/start-early.ts), while
+ * the app's views and the UI kit are still to be evaluated (a few hundred ms on a slow device): who is looking,
+ * at once, and on a cold open of the directory its first page by name, once the browser has said it keeps no
+ * database of the app. Their answers travel meanwhile. The
  * stores take each answer once; a retry after a failure asks again. An answer nobody takes (the page opened
  * on another view after all) has cost one request.
  */

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib'
  */
 export function bundleSizes(dist: string): { jsGzip: number; cssGzip: number } {
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  // relative to the page: "./assets/index-….js", "/favicon.js" or "assets/…" all name a file in dist
+  // relative to the page: "./assets/index-….js", "/assets/…" or "assets/…" all name a file in dist
   const files = [...html.matchAll(/\b(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!.replace(/^\.?\//, ''))
   let jsGzip = 0
   let cssGzip = 0

@@ -11,7 +11,7 @@ export interface OpeningSigns {
   installMode: boolean
   /** the frame's own address after the # (hash history), '' when none */
   hash: string
-  /** a view was kept for a reload (this tab, or the viewer's app options): the page may reopen on it */
+  /** a view was kept for a reload (in this tab, or in the viewer's own options): the page may reopen on it */
   keptView: boolean
 }
 

@@ -62,7 +62,8 @@ export function createColdOpen(deps: ColdOpenDeps) {
       return false
     }
     if (started) return false
-    early = fetchFirstPageByName(c, deps.query())
+    // the early page may have been asked for meanwhile: start-early.ts waited on the same database check
+    early = takeEarlyFirstPage(deps.query()) ?? fetchFirstPageByName(c, deps.query())
     // a failure is met by the open's quiet retry, or by nobody when the start itself fails
     early.catch(() => undefined)
     return true

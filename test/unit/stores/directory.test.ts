@@ -10,6 +10,10 @@ import { RestError } from '@/bitrix24/rest-error'
 import { cacheKey, type CacheScope, type CachedDirectory, type DirectoryCache } from '@/storage/directory-cache'
 import { toPerson } from '@/domain/people/person'
 import { IDBFactory } from 'fake-indexeddb'
+import { askFirstPageEarly } from '@/bitrix24/opening-requests'
+import type { RestClient } from '@/bitrix24/rest-client'
+import { directoryQuery } from '@/bitrix24/people-batch'
+import { scopeAccess } from '@/domain/portal/scope-access'
 
 /** The portal's answer to the first page by name: nobody on it and no count, so the walk reads everyone. */
 async function firstPageUnknown() {
@@ -369,6 +373,48 @@ describe('directory store: the first page before the viewer is known', () => {
     await directory.open()
     expect(call).toHaveBeenCalledTimes(2)
     expect(directory.people).toHaveLength(1)
+  })
+
+  /** A client for the page asked as the init data arrived (start-early.ts): its REST calls are counted apart. */
+  function earlyClient() {
+    const call = vi.fn(async () => ({
+      result: { result: { first: [{ ID: '8', NAME: 'Grace', LAST_NAME: 'Hopper' }], online: [] }, result_error: [], result_total: { first: 1 }, result_time: {} },
+    }))
+    return { client: { call } as unknown as RestClient, call }
+  }
+
+  it('takes the first page asked as the init data arrived, and asks for no other', async () => {
+    const { session, call } = connectOnly()
+    const early = earlyClient()
+    askFirstPageEarly(early.client, directoryQuery(scopeAccess(null)))
+    const directory = useDirectoryStore()
+    directory.replaceCache(memoryCache())
+    await directory.prepare()
+    session.me = toPerson({ ID: '7', NAME: 'Viewer' })
+    await directory.open()
+    expect(early.call).toHaveBeenCalledTimes(1)
+    expect(call).not.toHaveBeenCalled()
+    expect(directory.people.map((p) => p.fullName)).toEqual(['Grace Hopper'])
+  })
+
+  it('takes the early page asked while it waited on the device, instead of asking a second time', async () => {
+    const { session, call } = connectOnly()
+    const cache = memoryCache()
+    // the browser is slow to say whether it keeps the app's database; start-early asks meanwhile
+    let answer: (kept: boolean) => void = () => undefined
+    cache.keepsAny = () => new Promise<boolean>((resolve) => (answer = resolve))
+    const directory = useDirectoryStore()
+    directory.replaceCache(cache)
+    const preparing = directory.prepare()
+    const early = earlyClient()
+    askFirstPageEarly(early.client, directoryQuery(scopeAccess(null)))
+    answer(false)
+    expect(await preparing).toBe(true)
+    session.me = toPerson({ ID: '7', NAME: 'Viewer' })
+    await directory.open()
+    expect(call).not.toHaveBeenCalled()
+    expect(early.call).toHaveBeenCalledTimes(1)
+    expect(directory.people.map((p) => p.fullName)).toEqual(['Grace Hopper'])
   })
 })
 
