@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { callBatch, encodeBatchCommand } from '@/bitrix24/batch'
-import type { RestClient, RestParams } from '@/bitrix24/rest-client'
+import { clientAnswering } from './answering-client'
 
 describe('encodeBatchCommand', () => {
   it('writes parameters in PHP bracket notation with booleans as 1/0', () => {
@@ -20,17 +20,6 @@ describe('encodeBatchCommand', () => {
 })
 
 describe('callBatch', () => {
-  function clientAnswering(result: unknown): RestClient & { sent: RestParams[] } {
-    const sent: RestParams[] = []
-    return {
-      sent,
-      async call<T>(_method: string, params: RestParams = {}) {
-        sent.push(params)
-        return { result: result as T }
-      },
-    }
-  }
-
   it('reports each command as a result or an error, without halting', async () => {
     const client = clientAnswering({
       result: { me: { ID: '1' } },

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { askFirstPageEarly, askViewerEarly, takeEarlyFirstPage, takeEarlyViewer } from '@/bitrix24/opening-requests'
-import type { RestClient, RestParams } from '@/bitrix24/rest-client'
+import type { RestClient } from '@/bitrix24/rest-client'
+import { clientAnswering } from './answering-client'
 import type { PeopleQuery } from '@/bitrix24/people-batch'
-
-/** A portal that answers every batch with `result`, counting what it was sent. */
-function batchClient(result: unknown): RestClient & { sent: RestParams[] } {
-  const sent: RestParams[] = []
-  return {
-    sent,
-    async call<T>(_method: string, params: RestParams = {}) {
-      sent.push(params)
-      return { result: result as T }
-    },
-  }
-}
 
 const directory: PeopleQuery = { activeOnly: true, adminMode: false, select: ['ID', 'NAME'] }
 
 describe('the opening requests', () => {
   it('hand the viewer asked for early to the session once; a second start asks anew', async () => {
-    const client = batchClient({ result: { me: { ID: '7', NAME: 'Ann' }, admin: true, scope: ['user'], app: { ID: 3 } }, result_error: [] })
+    const client = clientAnswering({ result: { me: { ID: '7', NAME: 'Ann' }, admin: true, scope: ['user'], app: { ID: 3 } }, result_error: [] })
     askViewerEarly(client, [])
     askViewerEarly(client, [])
     expect(client.sent).toHaveLength(1)
@@ -29,7 +18,7 @@ describe('the opening requests', () => {
   })
 
   it('hand the first page to the collection of the same people only, once', async () => {
-    const client = batchClient({ result: { first: [{ ID: '1', NAME: 'Ann' }], online: [] }, result_total: { first: 1, online: 0 }, result_error: [] })
+    const client = clientAnswering({ result: { first: [{ ID: '1', NAME: 'Ann' }], online: [] }, result_total: { first: 1, online: 0 }, result_error: [] })
     askFirstPageEarly(client, directory)
     expect(client.sent).toHaveLength(1)
     // the admin views' collections (everyone, ADMIN_MODE) are other people

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { fetchViewer, parseAppId } from '@/bitrix24/users'
-import type { RestClient, RestParams } from '@/bitrix24/rest-client'
-
-function batchClient(result: unknown): RestClient & { sent: RestParams[] } {
-  const sent: RestParams[] = []
-  return {
-    sent,
-    async call<T>(_method: string, params: RestParams = {}) {
-      sent.push(params)
-      return { result: result as T }
-    },
-  }
-}
+import { clientAnswering } from './answering-client'
 
 describe('fetchViewer', () => {
   it('learns the user, the admin flag, the scopes and the app\'s ID in one request', async () => {
-    const client = batchClient({
+    const client = clientAnswering({
       result: { me: { ID: '7', NAME: 'Ann' }, admin: false, scope: ['user_basic', 'department'], app: { ID: 12, CODE: 'local.x' } },
       result_error: [],
     })
@@ -36,14 +25,14 @@ describe('fetchViewer', () => {
   })
 
   it('asks user.access only when an admin granted the admin views to someone', async () => {
-    const client = batchClient({ result: { me: { ID: '7' }, admin: false, scope: [], access: true }, result_error: [] })
+    const client = clientAnswering({ result: { me: { ID: '7' }, admin: false, scope: [], access: true }, result_error: [] })
     const viewer = await fetchViewer(client, ['DR3', 'U9'])
     expect((client.sent[0]?.cmd as Record<string, string>).access).toContain('user.access')
     expect(viewer.granted).toBe(true)
   })
 
   it('keeps going without scopes when the portal refuses to list them', async () => {
-    const client = batchClient({
+    const client = clientAnswering({
       result: { me: { ID: '7' }, admin: true },
       result_error: { scope: { error: 'ERROR_METHOD_NOT_FOUND', error_description: '' } },
     })
@@ -51,7 +40,7 @@ describe('fetchViewer', () => {
   })
 
   it('fails when user.current fails', async () => {
-    const client = batchClient({
+    const client = clientAnswering({
       result: {},
       result_error: { me: { error: 'insufficient_scope', error_description: '' } },
     })
