@@ -31,6 +31,40 @@ async function expectComplete(app: FrameLocator, count: number, timeout = 60_000
   await expect(app.getByTestId('load-progress')).toHaveCount(0)
 }
 
+/** Stopped part way, then every call fails: the error shows, nothing is lost, and Try again resumes. */
+async function everyCallFailing(page: Page, request: APIRequestContext) {
+  const since = await logPosition(request)
+  const { app, count } = await openSlowly(page, request, 1500)
+  // the first page by name comes along with the viewer; stopped while the walk's first batch is on its way
+  // (the portal has it), the walk keeps that batch and has a cursor past the start to resume from
+  await expect
+    .poll(async () => (await portalLog(request, since)).some((e) => e.name === 'batch' && />ID\]=0&/.test(decodeURIComponent(JSON.stringify(e.params ?? {})))), { timeout: 30_000 })
+    .toBe(true)
+  await stopEarly(app)
+  const loaded = await app.getByTestId('people-count').innerText()
+  expect(loaded).not.toBe(peopleCount(0))
+  expect(loaded).not.toBe(peopleCount(count))
+
+  await controlPost(request, 'config', { latencyMs: 0 })
+  await controlPost(request, 'faults', { code: 'INTERNAL_SERVER_ERROR', status: 500, count: 10_000 })
+  await carryOn(app)
+  const alert = app.getByTestId('load-error')
+  await expect(alert).toContainText('Bitrix24 could not answer', { timeout: 60_000 })
+  await expect(alert).toContainText('INTERNAL_SERVER_ERROR')
+  await expect(app.getByTestId('people-count')).toHaveText(loaded)
+  await expect(app.getByTestId('person-row').first()).toBeVisible()
+
+  await clearFaults(request)
+  const retried = await logPosition(request)
+  await alert.getByRole('button', { name: 'Try again' }).click()
+  await expectComplete(app, count)
+  await expect(alert).toHaveCount(0)
+  // the retry went on from where the load stopped, after the people already shown
+  // (the departments, refused as well, are asked for again beside it)
+  const resumed = (await portalLog(request, retried)).find((e) => e.name === 'batch' && JSON.stringify(e.params ?? {}).includes('user.get'))
+  expect(decodeURIComponent(JSON.stringify(resumed?.params ?? {}))).toMatch(/>ID\]=[1-9]/)
+}
+
 test.describe('faults', () => {
   test.afterEach(async ({ request }) => {
     await clearFaults(request)
@@ -97,36 +131,13 @@ test.describe('faults', () => {
   })
 
   test('with every call failing it says what happened, keeps what is loaded, and Retry resumes once Bitrix24 is back', async ({ page, request }) => {
-    const since = await logPosition(request)
-    const { app, count } = await openSlowly(page, request, 1500)
-    // the first page by name comes along with the viewer; stopped while the walk's first batch is on its way
-    // (the portal has it), the walk keeps that batch and has a cursor past the start to resume from
-    await expect
-      .poll(async () => (await portalLog(request, since)).some((e) => e.name === 'batch' && />ID\]=0&/.test(decodeURIComponent(JSON.stringify(e.params ?? {})))), { timeout: 30_000 })
-      .toBe(true)
-    await stopEarly(app)
-    const loaded = await app.getByTestId('people-count').innerText()
-    expect(loaded).not.toBe(peopleCount(0))
-    expect(loaded).not.toBe(peopleCount(count))
-
-    await controlPost(request, 'config', { latencyMs: 0 })
-    await controlPost(request, 'faults', { code: 'INTERNAL_SERVER_ERROR', status: 500, count: 10_000 })
-    await carryOn(app)
-    const alert = app.getByTestId('load-error')
-    await expect(alert).toContainText('Bitrix24 could not answer', { timeout: 60_000 })
-    await expect(alert).toContainText('INTERNAL_SERVER_ERROR')
-    await expect(app.getByTestId('people-count')).toHaveText(loaded)
-    await expect(app.getByTestId('person-row').first()).toBeVisible()
-
-    await clearFaults(request)
-    const retried = await logPosition(request)
-    await alert.getByRole('button', { name: 'Try again' }).click()
-    await expectComplete(app, count)
-    await expect(alert).toHaveCount(0)
-    // the retry went on from where the load stopped, after the people already shown
-    // (the departments, refused as well, are asked for again beside it)
-    const resumed = (await portalLog(request, retried)).find((e) => e.name === 'batch' && JSON.stringify(e.params ?? {}).includes('user.get'))
-    expect(decodeURIComponent(JSON.stringify(resumed?.params ?? {}))).toMatch(/>ID\]=[1-9]/)
+    // large enough that the walk takes more than one round: one round reads 5,000 people from both ends
+    await controlPost(request, 'reset', { people: 10_000 })
+    try {
+      await everyCallFailing(page, request)
+    } finally {
+      await controlPost(request, 'reset', { people: 5000 })
+    }
   })
 
   test('throttling, server errors, an expired token and a dropped connection: everyone arrives, exactly once', async ({ page, request }) => {

@@ -22,21 +22,34 @@ export function directoryQuery(access: ScopeAccess): PeopleQuery {
   return { activeOnly: true, adminMode: false, select: directorySelect(access) }
 }
 
+/**
+ * Which way a chain of pages runs over the ID order: `up` from the lower end of the range (`>ID` cursor, ID
+ * ascending), `down` from its upper end (`<ID` cursor, ID descending). A walk reads both at once, in two
+ * requests side by side, so a large portal is read in half the rounds.
+ */
+export type Direction = 'up' | 'down'
+
+/** The stretch of the ID order still to read: IDs above `afterId` and, when known, below `beforeId`. */
+export interface IdRange {
+  afterId: number
+  /** null: no upper end yet (the top of the ID order) */
+  beforeId: number | null
+}
+
 export interface BatchPlan {
   commands: Record<string, BatchCommand>
   /** page command keys in chain order */
   pageKeys: string[]
   /** the key of the command that counts the whole set, when asked for */
   countKey: string | null
-  afterId: number
+  range: IdRange
+  direction: Direction
 }
 
-export interface BatchReading {
-  /** rows in ID order, each newer than the cursor */
+export interface BatchReading extends IdRange {
+  /** rows in chain order, each inside the range asked for; `afterId` and `beforeId` are the range still to read */
   rows: RawUser[]
-  /** the cursor after these rows */
-  afterId: number
-  /** no more pages after this batch */
+  /** nothing more to read in the range asked for (a short page) */
   done: boolean
   /** COUNT of the whole set, when this batch counted */
   total: number | null
@@ -53,84 +66,127 @@ function baseParams(query: PeopleQuery): { filter: Record<string, unknown>; extr
 }
 
 /**
- * One HTTP request that reads up to 50 pages: each page's `>ID` cursor is the last ID of the page before it,
- * resolved by the portal through `$result[...]` references, so 2,500 people arrive per request. `start: -1`
- * skips the COUNT on every page but the first page of a load, whose `start: 0` also counts the whole set.
+ * One HTTP request that reads up to 50 pages of the range: each page's cursor (`>ID` going up, `<ID` going
+ * down) is the last ID of the page before it, resolved by the portal through `$result[...]` references, so
+ * 2,500 people arrive per request; the other end of the range bounds every page, so a chain that reaches it
+ * ends on a short page. `start: -1` skips the COUNT on every page but the first page of a load, whose
+ * `start: 0` also counts the set. Sources: user.get (filter prefixes, SORT/ORDER, start), batch (`$result`).
  */
 export function planPeopleBatch(
   query: PeopleQuery,
-  afterId: number,
+  range: IdRange,
   withCount: boolean,
   maxPages: number = MAX_COMMANDS,
+  direction: Direction = 'up',
 ): BatchPlan {
   const { filter, extra } = baseParams(query)
   const select = [...query.select]
   const commands: Record<string, BatchCommand> = {}
   const pageKeys: string[] = []
   const pages = Math.max(1, Math.min(maxPages, MAX_COMMANDS))
+  const up = direction === 'up'
   for (let i = 0; i < pages; i++) {
     const key = `p${i}`
-    const cursor = i === 0 ? afterId : `$result[p${i - 1}][${PAGE_SIZE - 1}][ID]`
+    const previous = i === 0 ? null : `$result[p${i - 1}][${PAGE_SIZE - 1}][ID]`
+    const bounds: Record<string, unknown> = {}
+    if (up || range.afterId > 0) bounds['>ID'] = up ? (previous ?? range.afterId) : range.afterId
+    const below = up ? range.beforeId : (previous ?? range.beforeId)
+    if (below !== null) bounds['<ID'] = below
     // the first page of a load counts (start 0); every other page skips the COUNT (start -1)
     const start = i === 0 && withCount ? 0 : -1
     commands[key] = {
       method: 'user.get',
       // SORT and ORDER only work together; older portals have no default order, and the cursor needs ID order
-      params: { filter: { ...filter, '>ID': cursor }, ...extra, sort: 'ID', order: 'ASC', select, start },
+      params: { filter: { ...filter, ...bounds }, ...extra, sort: 'ID', order: up ? 'ASC' : 'DESC', select, start },
     }
     pageKeys.push(key)
   }
-  return { commands, pageKeys, countKey: withCount ? 'p0' : null, afterId }
+  return { commands, pageKeys, countKey: withCount ? 'p0' : null, range: { ...range }, direction }
 }
 
+/** Below this many pages left, one chain reads the rest: a second request would not save a round. */
+const SPLIT_FROM_PAGES = MAX_COMMANDS + 1
+/** Pages asked for when the count is reached but a stretch between the two chains is still unread. */
+const CLOSING_PAGES = 2
+
 /**
- * How many pages the next batch needs when the portal's count is known: what is left, plus one page of
- * slack for people who joined since. Pages past the end of the chain cost the portal work for nothing.
+ * How many pages each chain asks for in the next round, `roundPages` being the most the budget allows for
+ * the round. With the count known: what is left plus one page of slack per chain for people who joined
+ * since, as pages past the end of a chain cost the portal work for nothing. A second chain (down from the
+ * top) only when the rest needs more than one request, so a load never takes more requests than one chain.
  */
-export function pagesToAsk(expected: number | null, loaded: number): number {
-  // unknown, or already passed: the count is out of date, so read as much as one request can
-  if (expected === null || loaded >= expected) return MAX_COMMANDS
-  return Math.min(MAX_COMMANDS, Math.ceil((expected - loaded) / PAGE_SIZE) + 1)
+export function planRound(
+  expected: number | null,
+  read: number,
+  range: IdRange,
+  roundPages: number,
+): { up: number; down: number } {
+  const cap = Math.max(1, Math.min(MAX_COMMANDS, roundPages))
+  // unknown: read as much as one request can
+  if (expected === null) return { up: cap, down: 0 }
+  // passed, the count is out of date: between two chains little can be left, above the top anything
+  if (read >= expected) return { up: range.beforeId === null ? cap : Math.min(cap, CLOSING_PAGES), down: 0 }
+  const pages = Math.ceil((expected - read) / PAGE_SIZE)
+  if (pages < SPLIT_FROM_PAGES || roundPages < 2) return { up: Math.min(cap, pages + 1), down: 0 }
+  const each = Math.min(MAX_COMMANDS, Math.floor(roundPages / 2), Math.ceil(pages / 2) + 1)
+  return { up: each, down: each }
 }
 
 /**
  * Reads a batch answer in chain order. The chain is only trustworthy up to the first short page: after it
  * the `$result` reference has nothing to point at, so later pages are ignored whatever they hold. Rows that
- * do not advance the cursor are dropped, so a portal that ignores `>ID` cannot make the load loop.
+ * do not move the cursor on are dropped, so a portal that ignores the ID filter cannot make the load loop.
  */
 export function readPeopleBatch(plan: BatchPlan, outcomes: Record<string, BatchOutcome>): BatchReading {
   const rows: RawUser[] = []
-  let afterId = plan.afterId
+  const up = plan.direction === 'up'
+  let { afterId, beforeId } = plan.range
   let total: number | null = null
   if (plan.countKey) {
     const count = outcomes[plan.countKey]
     if (count?.ok && typeof count.total === 'number') total = count.total
   }
+  const reading = (done: boolean, error: RestError | null): BatchReading => ({ rows, afterId, beforeId, done, total, error })
   for (const key of plan.pageKeys) {
     const outcome = outcomes[key]
-    if (!outcome || !outcome.ok) {
-      return { rows, afterId, done: false, total, error: outcome && !outcome.ok ? outcome.error : missing(key) }
-    }
+    if (!outcome || !outcome.ok) return reading(false, outcome && !outcome.ok ? outcome.error : missing(key))
     const page = asPage(outcome.result)
-    if (!page) {
-      // not a list: never read it as "the end", or a truncated list would pass for complete
-      return { rows, afterId, done: false, total, error: new RestError('ERROR_UNEXPECTED_ANSWER', 0, `${key} is not a list`, 'user.get') }
-    }
+    // not a list: never read it as "the end", or a truncated list would pass for complete
+    if (!page) return reading(false, new RestError('ERROR_UNEXPECTED_ANSWER', 0, `${key} is not a list`, 'user.get'))
     let advanced = false
     for (const row of page) {
       const id = Number(row?.ID)
-      if (Number.isInteger(id) && id > afterId) {
-        rows.push(row)
-        afterId = id
-        advanced = true
-      }
+      if (!Number.isInteger(id) || id <= afterId || (beforeId !== null && id >= beforeId)) continue
+      rows.push(row)
+      if (up) afterId = id
+      else beforeId = id
+      advanced = true
     }
-    if (page.length < PAGE_SIZE) return { rows, afterId, done: true, total, error: null }
-    if (!advanced) {
-      return { rows, afterId, done: false, total, error: new RestError('CURSOR_STUCK', 0, '', 'user.get') }
-    }
+    if (page.length < PAGE_SIZE) return reading(true, null)
+    if (!advanced) return reading(false, new RestError('CURSOR_STUCK', 0, '', 'user.get'))
   }
-  return { rows, afterId, done: false, total, error: null }
+  return reading(false, null)
+}
+
+/**
+ * One round of a walk read from both ends: the chain going up and, when there was one, the chain coming
+ * down from the top, read side by side over the same range. Where they crossed, the rows the up chain read
+ * are kept and the down chain's copies dropped; the range left is what lies between them, and nothing is
+ * left once they met or either one reached the other end. The first error is kept (rows before it are not).
+ */
+export function joinChains(up: BatchReading, down: BatchReading | null): BatchReading {
+  if (!down) return up
+  const fromDown = down.rows.filter((row) => Number(row.ID) > up.afterId)
+  const met = down.beforeId !== null && down.beforeId <= up.afterId + 1
+  const done = up.done || down.done || met
+  return {
+    rows: [...up.rows, ...fromDown],
+    afterId: up.afterId,
+    beforeId: down.beforeId,
+    done,
+    total: up.total,
+    error: done ? null : (up.error ?? down.error),
+  }
 }
 
 /** A page of users: a JSON array, or a PHP list that arrived as an object with keys 0..n-1. */

@@ -1,18 +1,19 @@
 import type { OperatingReading } from '@/domain/portal/portal-budget'
 import type { RestClient } from './rest-client'
 import { callBatchTimed } from './batch'
-import { planPeopleBatch, readPeopleBatch, type BatchReading, type PeopleQuery } from './people-batch'
+import { planPeopleBatch, readPeopleBatch, type BatchReading, type Direction, type IdRange, type PeopleQuery } from './people-batch'
 import { operatingOf } from './people-sync'
 
-/** One HTTP request worth of people after the cursor (up to 2,500), read in chain order. */
+/** One HTTP request worth of people in the range (up to 2,500), read in chain order from the end `direction` names. */
 export async function fetchPeopleBatch(
   client: RestClient,
   query: PeopleQuery,
-  afterId: number,
+  range: IdRange,
   withCount: boolean,
   maxPages?: number,
+  direction: Direction = 'up',
 ): Promise<BatchReading & { operating: OperatingReading | null; dateStart: string | null }> {
-  const plan = planPeopleBatch(query, afterId, withCount, maxPages)
+  const plan = planPeopleBatch(query, range, withCount, maxPages, direction)
   const { outcomes, time } = await callBatchTimed(client, plan.commands)
   // the latest figures: every page reports the method's usage as it stood after that page
   let operating: OperatingReading | null = null

@@ -1,7 +1,8 @@
 /**
  * Where a cold open's time goes: the built app in Chromium inside the stand-in (cloud limits, 30 ms latency,
  * framed cross-site). Prints, in ms from the portal page's navigation: the frame's document, each script and
- * stylesheet, the init-data handshake, each REST request (start → end), first paint and the first row.
+ * stylesheet, the init-data handshake, each REST request (start → end, and the stand-in's own time for it),
+ * first paint, the first row and the complete list (TRACE_COMPLETE=0: the first row only).
  * TRACE_DIST names another build than dist.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
@@ -17,15 +18,19 @@ const PEOPLE = Number(process.env.TRACE_PEOPLE ?? 10_000)
 const RUNS = Number(process.env.TRACE_RUNS ?? 3)
 const APP_PORT = 4181
 
-const MARKS = `(() => {
+/** Marks kept in the frame: messages, long tasks, the first row and the complete list (`expected` people). */
+const marksScript = (expected: number) => `(() => {
   if (window === window.top) return
-  const marks = (window.__trace = { messages: [], firstRow: 0, longTasks: [] })
+  const marks = (window.__trace = { messages: [], firstRow: 0, complete: 0, longTasks: [] })
   try { new PerformanceObserver((l) => { for (const e of l.getEntries()) marks.longTasks.push([e.startTime, e.duration]) }).observe({ type: 'longtask', buffered: true }) } catch {}
   window.addEventListener('message', (e) => marks.messages.push([performance.now(), String(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)).slice(0, 60)]), true)
   const post = window.parent.postMessage.bind(window.parent)
   try { window.parent.postMessage = (m, o) => { marks.messages.push([performance.now(), 'OUT ' + String(m).slice(0, 60)]); return post(m, o) } } catch {}
-  new MutationObserver(() => { if (!marks.firstRow && document.querySelector('[data-testid="person-row"]')) marks.firstRow = performance.now() })
-    .observe(document, { childList: true, subtree: true })
+  new MutationObserver(() => {
+    if (!marks.firstRow && document.querySelector('[data-testid="person-row"]')) marks.firstRow = performance.now()
+    if (marks.firstRow && !marks.complete && document.querySelector('[data-testid="people-grid"][aria-rowcount="${expected + 1}"]') &&
+      !document.querySelector('[data-testid="load-progress"]')) marks.complete = performance.now()
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-rowcount'] })
 })()`
 
 // a copy of the build: a `vite build` elsewhere cannot swap the app under the trace
@@ -64,7 +69,7 @@ function heaviest(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas
 try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-    await context.addInitScript(MARKS)
+    await context.addInitScript(marksScript(portal.store.visibleActiveCount(portal.store.personaUserId('employee'))))
     const page = await context.newPage()
     const cdp = PROFILE ? await context.newCDPSession(page) : null
     if (cdp) {
@@ -79,6 +84,8 @@ try {
     await page.goto(`${portal.url}/?persona=employee`)
     const frame = page.frameLocator('iframe[id^="appframe_"]')
     await frame.locator('[data-testid="person-row"]').first().waitFor({ timeout: 60_000 })
+    // the complete list as well, unless only the first screen is traced
+    if (process.env.TRACE_COMPLETE !== '0') await frame.locator('[data-testid="load-progress"]').waitFor({ state: 'detached', timeout: 300_000 })
     if (timeline) {
       type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { name?: string; data?: { url?: string; frame?: string }; beginData?: { url?: string } } }
       const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents
@@ -103,7 +110,7 @@ try {
       const paints = performance.getEntriesByType('paint').map((p) => [p.name, p.startTime])
       // user timing marks, for a closer look at the app's own steps (performance.mark in a local change)
       paints.push(...performance.getEntriesByType('mark').map((m) => [`mark ${m.name}`, m.startTime]))
-      const w = window as unknown as { __trace: { messages: [number, string][]; firstRow: number; longTasks: [number, number][] } }
+      const w = window as unknown as { __trace: { messages: [number, string][]; firstRow: number; complete: number; longTasks: [number, number][] } }
       return { origin: performance.timeOrigin, nav: { html: nav.responseEnd, interactive: nav.domInteractive, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd }, res, paints, ...w.__trace }
     })
     const top = await page.evaluate(() => {
@@ -127,6 +134,10 @@ try {
     for (const [name, at] of t.paints as [string, number][]) console.log(`  paint  ${f(at)}  ${name}`)
     for (const [at, d] of t.longTasks) console.log(`  long   ${f(at)} +${Math.round(d)}`)
     console.log(`  FIRST ROW ${f(t.firstRow)}`)
+    console.log(`  COMPLETE ${f(t.complete)}`)
+    // the stand-in's own time per request (ms from the trace's start at its answer; its work, latency aside)
+    for (const e of portal.store.log.since(0).filter((e) => e.kind === 'rest' && e.at >= started))
+      console.log(`  portal ${String(e.at - started).padStart(5)} ${e.name} ${e.durationMs ?? '?'} ms ${String(e.detail ?? '').slice(0, 60)}`)
     await context.close()
   }
 } finally {

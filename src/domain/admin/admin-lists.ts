@@ -19,7 +19,7 @@ export type AdminListKey = (typeof ADMIN_LIST_KEYS)[number]
 export interface ListContext {
   /** the viewer's "now"; inactivity is counted in calendar days in the viewer's local time */
   today: Date
-  /** how many whole days without activity make someone inactive (see clampInactiveDays) */
+  /** how many whole days without activity make someone inactive (see inactive-days.ts) */
   inactiveDays: number
   access: Pick<ScopeAccess, 'contacts' | 'lastLogin'>
 }
@@ -29,8 +29,6 @@ export type AdminListResult =
   /** the list needs LAST_LOGIN, which only the `user` scope sends */
   | { available: false; reason: 'needsUserScope' }
 
-const DEFAULT_INACTIVE_DAYS = 90
-const MAX_INACTIVE_DAYS = 3650
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Days since 1970-01-01 of the local calendar date, so a daylight saving change never shifts the count. */
@@ -107,16 +105,4 @@ export function departmentsWithoutHead(tree: DepartmentTree, people: readonly Pe
     else if (!head.active) result.push({ department, reason: 'headDismissed' })
   }
   return result
-}
-
-/**
- * The inactivity threshold from untrusted input (a URL parameter, a text field): a whole number of days
- * from 1 to 3650, given as a number or as digits; anything else, out of range included, gives 90.
- */
-export function clampInactiveDays(value: unknown): number {
-  let days: number
-  if (typeof value === 'number') days = value
-  else if (typeof value === 'string' && /^\s*\d{1,5}\s*$/.test(value)) days = Number(value)
-  else return DEFAULT_INACTIVE_DAYS
-  return Number.isInteger(days) && days >= 1 && days <= MAX_INACTIVE_DAYS ? days : DEFAULT_INACTIVE_DAYS
 }

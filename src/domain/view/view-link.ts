@@ -1,5 +1,5 @@
 import { parseViewState, serializeViewState, type UrlQuery } from './view-state'
-import { clampInactiveDays } from '@/domain/admin/admin-lists'
+import { clampInactiveDays } from '@/domain/admin/inactive-days'
 import { isAddressShape, VIEW_PARAM } from './address'
 
 /** The pages a link may open (route names), each with the query it reads. */

@@ -1,6 +1,6 @@
 import { ref, shallowRef } from 'vue'
 import { fetchPeopleBatch } from '@/bitrix24/people'
-import { MAX_COMMANDS, pagesToAsk, type PeopleQuery } from '@/bitrix24/people-batch'
+import { joinChains, MAX_COMMANDS, planRound, type BatchReading, type PeopleQuery } from '@/bitrix24/people-batch'
 import { retryQuietly } from '@/bitrix24/quiet-retry'
 import type { RestClient } from '@/bitrix24/rest-client'
 import { toRestError, type RestError } from '@/bitrix24/rest-error'
@@ -12,7 +12,10 @@ export type LoadStatus = 'idle' | 'loading' | 'done' | 'cancelled' | 'error' | '
 
 /** How far a walk over everyone got: where to resume after a pause, an error or a block. */
 export interface Cursor {
+  /** everything at or below this ID has been read (the chain going up) */
   afterId: number
+  /** everything at or above this ID has been read (the chain coming down from the top), null before it starts */
+  beforeId: number | null
   done: boolean
   counted: boolean
   /** rows this walk has read so far */
@@ -22,11 +25,20 @@ export interface Cursor {
 }
 
 export function newCursor(): Cursor {
-  return { afterId: 0, done: false, counted: false, read: 0, startedAt: null }
+  return { afterId: 0, beforeId: null, done: false, counted: false, read: 0, startedAt: null }
 }
 
-/** a slowed walk reads this many pages per request, so it stops sooner when the budget runs low */
+/** a walk reads up to two requests of 50 pages per round, side by side */
+const ROUND_PAGES = 2 * MAX_COMMANDS
+/** a slowed walk reads this many pages per round, so it stops sooner when the budget runs low */
 const SLOW_PAGES = 10
+
+/** The earliest of the portal's clocks (ISO 8601) that answered, null when none did. */
+function earliest(dates: readonly (string | null)[]): string | null {
+  let first: string | null = null
+  for (const date of dates) if (date && (first === null || Date.parse(date) < Date.parse(first))) first = date
+  return first
+}
 
 export function toPeople(rows: readonly RawUser[]): Person[] {
   return rows.map(toPerson).filter((p): p is Person => p !== null)
@@ -79,14 +91,14 @@ export function createPeopleLoader(deps: LoaderDeps) {
     })
   }
 
-  /** Waits as long as the budget asks; the number of pages the next request may read. */
+  /** Waits as long as the budget asks; the number of pages the next round may read. */
   async function paced(): Promise<number | null> {
     // what the viewer is waiting for goes first: a batch of 50 pages would delay it
     while (deps.busy?.() && !cancelRequested) await pause(YIELD_CHECK_MS)
     if (cancelRequested) return null
     for (;;) {
       const pace = deps.budget.pace()
-      if (pace.kind === 'go') return MAX_COMMANDS
+      if (pace.kind === 'go') return ROUND_PAGES
       if (pace.kind === 'slow') {
         await pause(pace.delayMs)
         return cancelRequested ? null : SLOW_PAGES
@@ -97,42 +109,55 @@ export function createPeopleLoader(deps: LoaderDeps) {
   }
 
   /**
-   * Walks from the cursor until done, cancelled or failed; `add` takes each batch's people. The next batch
-   * is asked for before this one is handed over: showing 2,500 more people (search index, sort, facets,
-   * render) takes a few hundred ms, and the request is on its way meanwhile instead of after. A Stop
-   * drops at most that one request's answer; the cursor still points at the batch it asked for.
+   * Walks from the cursor until done, cancelled or failed; `add` takes each round's people. Once the count
+   * says more than one request is left, each round reads from both ends of what is left (up from the
+   * cursor, down from the top) in two requests side by side, which halves the rounds a large portal takes.
+   * The next round is asked for before this one is handed over: showing 2,500 more people (search index,
+   * sort, facets, render) takes a few hundred ms, and the requests are on their way meanwhile instead of
+   * after. A Stop drops at most that round's answers; the cursor still points at what it asked for.
    */
   async function walk(add: (people: Person[]) => void, state: Cursor): Promise<void> {
     const client = deps.client()
     if (!client || !deps.allowed()) return
     const query = deps.query()
     const next = async () => {
-      const budgetPages = await paced()
-      if (budgetPages === null) return null
+      const roundPages = await paced()
+      if (roundPages === null) return null
+      const range = { afterId: state.afterId, beforeId: state.beforeId }
       // a resumed walk asks only for the pages still missing
-      const pages = Math.min(budgetPages, state.counted ? pagesToAsk(expected.value, state.read) : MAX_COMMANDS)
-      return fetchPeopleBatch(client, query, state.afterId, !state.counted, pages)
+      const pages = planRound(expected.value, state.read, range, roundPages)
+      // only a range open at the top counts everyone
+      const count = !state.counted && state.beforeId === null
+      const chains = [fetchPeopleBatch(client, query, range, count, pages.up, 'up')]
+      if (pages.down > 0) chains.push(fetchPeopleBatch(client, query, range, false, pages.down, 'down'))
+      return Promise.allSettled(chains)
     }
     let asked = state.done ? null : next()
     while (asked) {
-      const reading = await asked
-      if (reading === null) return
-      deps.budget.record(reading.operating)
-      state.startedAt ??= reading.dateStart
+      const round = await asked
+      if (round === null) return
+      const [up, down] = round
+      const fulfilled = round.flatMap((chain) => (chain.status === 'fulfilled' ? [chain.value] : []))
+      for (const answer of fulfilled) deps.budget.record(answer.operating)
+      state.startedAt ??= earliest(fulfilled.map((answer) => answer.dateStart))
+      // a chain whose request failed as a whole read nothing; what the other one read is kept
+      const unread: BatchReading = { afterId: state.afterId, beforeId: state.beforeId, rows: [], done: false, total: null, error: null }
+      const reading = joinChains(up?.status === 'fulfilled' ? up.value : unread, !down ? null : down.status === 'fulfilled' ? down.value : unread)
+      const thrown = round.find((chain) => chain.status === 'rejected')?.reason as unknown
+      const failure = reading.done ? null : (thrown ?? reading.error)
       if (reading.total !== null) {
         state.counted = true
         expected.value = reading.total
       }
       state.read += reading.rows.length
       state.afterId = reading.afterId
+      state.beforeId = reading.beforeId
       state.done = reading.done
-      asked = state.done || reading.error || cancelRequested ? null : next()
-      // its failure is met by the await above, once this batch is shown; until then it is not unhandled
-      asked?.catch(() => undefined)
-      // a task later: the request's first steps (all promise callbacks) have sent it by then
+      asked = state.done || failure || cancelRequested ? null : next()
+      // a task later: the requests' first steps (all promise callbacks) have sent them by then
       if (asked) await new Promise((resolve) => setTimeout(resolve, 0))
       add(toPeople(reading.rows))
-      if (reading.error) throw reading.error
+      if (failure) throw failure
       if (cancelRequested) return
     }
   }
@@ -156,7 +181,7 @@ export function createPeopleLoader(deps: LoaderDeps) {
         // a block is not a passing fault: retrying only repeats the refused commands
         giveUp: isOperatingLimit,
         // people arrived since the last failure: the portal is answering, so a new streak starts
-        progress: () => cursor.afterId,
+        progress: () => cursor.read,
         pause,
       })
       status.value = cursor.done ? 'done' : 'cancelled'

@@ -68,6 +68,25 @@ describe('pagination (check 5)', () => {
     }
   })
 
+  it('a walk down the ID order (<ID, SORT ID, ORDER DESC, start -1) sees the same people, top first', async () => {
+    const token = p.token('employee')
+    const up = ids(await walkUsers(p, { ACTIVE: true }, token))
+    const down: number[] = []
+    let below: number | null = null
+    for (;;) {
+      const filter: Record<string, unknown> = below === null ? { ACTIVE: true } : { ACTIVE: true, '<ID': below }
+      const { body } = await get({ filter, SORT: 'ID', ORDER: 'DESC', start: -1 }, token)
+      const page = ids(body.result)
+      down.push(...page)
+      if (page.length < 50) break
+      below = page[page.length - 1] as number
+    }
+    expect(down).toEqual([...up].reverse())
+    // bounded from both ends, as two walks meeting in the middle ask
+    const middle = await get({ filter: { ACTIVE: true, '>ID': up[10], '<ID': up[14] }, SORT: 'ID', ORDER: 'DESC', start: -1 }, token)
+    expect(ids(middle.body.result)).toEqual([up[13], up[12], up[11]])
+  })
+
   it('exact ID filters and >ID ranges', async () => {
     const { body } = await get({ filter: { ID: [real[3]?.ID, real[1]?.ID, 999999] } })
     expect(ids(body.result)).toEqual([real[1]?.ID, real[3]?.ID])

@@ -22,6 +22,7 @@ const everyone: BatchReading = {
     { ID: '2', NAME: 'Gone', ACTIVE: false },
   ],
   afterId: 2,
+  beforeId: null,
   done: true,
   total: 2,
   error: null,

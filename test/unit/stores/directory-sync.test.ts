@@ -29,7 +29,7 @@ function rows(from: number, count: number): RawUser[] {
 /** The full walk: everyone in one batch, read at the portal's WALK_CLOCK. */
 function walkOf(list: RawUser[]): Reading {
   const last = Number(list.at(-1)?.ID ?? 0)
-  return { rows: list, afterId: last, done: true, total: list.length, error: null, operating: null, dateStart: WALK_CLOCK }
+  return { rows: list, afterId: last, beforeId: null, done: true, total: list.length, error: null, operating: null, dateStart: WALK_CLOCK }
 }
 
 function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory> } {
@@ -188,7 +188,7 @@ describe('directory store: a reopen brings the kept list up to date', () => {
 
     expect(fetchPeopleBatch).toHaveBeenCalledTimes(1)
     // a fresh walk from the start, counting
-    expect(fetchPeopleBatch.mock.calls[0]?.[2]).toBe(0)
+    expect(fetchPeopleBatch.mock.calls[0]?.[2]).toEqual({ afterId: 0, beforeId: null })
     expect(fetchPeopleBatch.mock.calls[0]?.[3]).toBe(true)
     expect(ids(directory.people)).toEqual([1, 2, 3, 4, 5, 6, 7])
     expect(directory.people.find((p) => p.id === 3)?.fullName).toBe('Clara Seen by the walk')

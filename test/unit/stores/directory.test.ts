@@ -28,7 +28,7 @@ function rows(from: number, count: number) {
   return Array.from({ length: count }, (_, i) => ({ ID: String(from + i), NAME: `Person ${from + i}` }))
 }
 function reading(from: number, count: number, done: boolean, extra: Partial<BatchReading> = {}): BatchReading {
-  return { rows: rows(from, count), afterId: from + count - 1, done, total: null, error: null, ...extra }
+  return { rows: rows(from, count), afterId: from + count - 1, beforeId: null, done, total: null, error: null, ...extra }
 }
 
 function memoryCache(): DirectoryCache & { entries: Map<string, CachedDirectory>; reads: number; latestReads: number } {
@@ -99,7 +99,7 @@ describe('directory store: loading', () => {
     expect(directory.people).toHaveLength(3000)
     expect(directory.status).toBe('done')
     // the first batch counts, later ones do not; every batch resumes after the last ID
-    expect(fetchPeopleBatch.mock.calls.map((c) => [c[2], c[3]])).toEqual([[0, true], [2500, false]])
+    expect(fetchPeopleBatch.mock.calls.map((c) => [c[2], c[3]])).toEqual([[{ afterId: 0, beforeId: null }, true], [{ afterId: 2500, beforeId: null }, false]])
     // a regular viewer's query: active people, never ADMIN_MODE
     expect(fetchPeopleBatch.mock.calls[0]?.[1]).toMatchObject({ activeOnly: true, adminMode: false })
   })
@@ -126,7 +126,7 @@ describe('directory store: loading', () => {
     expect(directory.waiting).toBe(false)
     expect(directory.error).toBeNull()
     expect(directory.people.map((p) => p.id)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1))
-    expect(fetchPeopleBatch.mock.calls[1]?.[2]).toBe(100)
+    expect(fetchPeopleBatch.mock.calls[1]?.[2]).toEqual({ afterId: 100, beforeId: null })
   })
 
   it('says what went wrong once the quiet retries run out, keeps what it has, and resumes from its cursor', async () => {
@@ -148,7 +148,7 @@ describe('directory store: loading', () => {
     await directory.loadPeople()
     expect(directory.status).toBe('done')
     expect(directory.people).toHaveLength(300)
-    expect(fetchPeopleBatch.mock.calls[3]?.[2]).toBe(100)
+    expect(fetchPeopleBatch.mock.calls[3]?.[2]).toEqual({ afterId: 100, beforeId: null })
   })
 
   it('does not retry what waiting cannot fix', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createPeopleLoader } from '@/stores/collection/people-loader'
 import { usePortalBudgetStore } from '@/stores/portal-budget'
-import type { BatchReading } from '@/bitrix24/people-batch'
+import type { BatchReading, Direction, IdRange } from '@/bitrix24/people-batch'
 import type { RestClient } from '@/bitrix24/rest-client'
 import { RestError } from '@/bitrix24/rest-error'
 import { OPERATING_LIMIT_SEC, SLOW_DELAY_MS, SLOW_SHARE, UNKNOWN_RESET_MS, WALK_SHARE, type OperatingReading } from '@/domain/portal/portal-budget'
@@ -17,7 +17,7 @@ const query = { activeOnly: true, adminMode: false, select: ['ID', 'NAME'] }
 
 function reading(from: number, count: number, done: boolean, extra: Partial<Reading> = {}): Reading {
   const rows = Array.from({ length: count }, (_, i) => ({ ID: String(from + i), NAME: `Person ${from + i}` }))
-  return { rows, afterId: from + count - 1, done, total: null, error: null, operating: null, dateStart: '2026-12-01T09:00:00+00:00', ...extra }
+  return { rows, afterId: from + count - 1, beforeId: null, done, total: null, error: null, operating: null, dateStart: '2026-12-01T09:00:00+00:00', ...extra }
 }
 
 /** seconds of user.get the app has used, at a given share of the limit */
@@ -36,6 +36,33 @@ function setUp() {
 
 /** the maxPages each request asked for */
 const pagesAsked = () => fetchPeopleBatch.mock.calls.map((call) => call[4])
+/** where each request's range began */
+const afterIds = () => fetchPeopleBatch.mock.calls.map((call) => (call[2] as IdRange).afterId)
+
+/**
+ * A portal of people with IDs 1..n answering each request as user.get chains do: the range asked for, from
+ * the end the direction names, up to 50 per page; `inFlight` counts the requests on their way at once.
+ */
+function portalOf(n: number, inFlight = { now: 0, most: 0 }) {
+  return async (...args: unknown[]): Promise<Reading> => {
+    const [, , range, withCount, pages, direction] = args as [unknown, unknown, IdRange, boolean, number, Direction]
+    inFlight.now++
+    inFlight.most = Math.max(inFlight.most, inFlight.now)
+    await new Promise((resolve) => setTimeout(resolve, 1))
+    inFlight.now--
+    const top = range.beforeId ?? n + 1
+    const want = pages * 50
+    const common = { total: withCount ? n : null, error: null, operating: null, dateStart: '2026-12-01T09:00:00+00:00' }
+    if (direction === 'down') {
+      const lowest = Math.max(range.afterId + 1, top - want)
+      const rows = Array.from({ length: top - lowest }, (_, i) => ({ ID: String(top - 1 - i), NAME: `Person ${top - 1 - i}` }))
+      return { rows, afterId: range.afterId, beforeId: rows.length ? lowest : range.beforeId, done: rows.length < want, ...common }
+    }
+    const highest = Math.min(top - 1, range.afterId + want)
+    const rows = Array.from({ length: highest - range.afterId }, (_, i) => ({ ID: String(range.afterId + 1 + i), NAME: `Person ${range.afterId + 1 + i}` }))
+    return { rows, afterId: highest, beforeId: range.beforeId, done: rows.length < want, ...common }
+  }
+}
 
 describe('people loader: pacing by the portal’s budget', () => {
   beforeEach(() => {
@@ -94,7 +121,7 @@ describe('people loader: pacing by the portal’s budget', () => {
     const { loader, people, add, onBlocked } = setUp()
     const busy = { operatingSec: usedAt(WALK_SHARE) + 30, resetAt: Date.now() + 300_000 }
     fetchPeopleBatch
-      .mockImplementationOnce(async () => reading(1, 2500, false, { total: 10_000, operating: busy }))
+      .mockImplementationOnce(async () => reading(1, 2500, false, { total: 3020, operating: busy }))
       .mockImplementationOnce(async () => reading(2501, 500, false, { operating: busy }))
       .mockImplementationOnce(async () => reading(3001, 20, true, { operating: busy }))
     const loading = loader.load(add, onBlocked)
@@ -107,9 +134,10 @@ describe('people loader: pacing by the portal’s budget', () => {
     await vi.advanceTimersByTimeAsync(SLOW_DELAY_MS)
     await loading
     expect(fetchPeopleBatch).toHaveBeenCalledTimes(3)
-    expect(pagesAsked()).toEqual([50, 10, 10])
+    // the last one asks only for what the count says is left, plus a page for newcomers
+    expect(pagesAsked()).toEqual([50, 10, 2])
     // each slowed request goes on from where the last one ended
-    expect(fetchPeopleBatch.mock.calls.map((call) => call[2])).toEqual([0, 2500, 3000])
+    expect(afterIds()).toEqual([0, 2500, 3000])
     expect(people).toHaveLength(3020)
     expect(loader.status.value).toBe('done')
   })
@@ -243,7 +271,7 @@ describe('people loader: the next batch on its way while one is shown', () => {
     expect(people).toHaveLength(2500)
     fetchPeopleBatch.mockImplementationOnce(async () => reading(2501, 500, true))
     await loader.load(add, onBlocked)
-    expect(fetchPeopleBatch.mock.calls.map((call) => call[2])).toEqual([0, 2500, 2500])
+    expect(afterIds()).toEqual([0, 2500, 2500])
     expect(people).toHaveLength(3000)
     expect(loader.status.value).toBe('done')
   })
@@ -262,8 +290,65 @@ describe('people loader: the next batch on its way while one is shown', () => {
     await new Promise((resolve) => setTimeout(resolve, 10))
     process.off('unhandledRejection', unhandled)
     expect(unhandled).not.toHaveBeenCalled()
-    expect(fetchPeopleBatch.mock.calls.map((call) => call[2])).toEqual([0, 2500, 2500])
+    expect(afterIds()).toEqual([0, 2500, 2500])
     expect(people).toHaveLength(3000)
     expect(loader.status.value).toBe('done')
+  })
+})
+
+describe('people loader: a large portal read from both ends', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    fetchPeopleBatch.mockReset()
+  })
+
+  it('reads with two requests side by side once the count says more than one is left, everyone once', async () => {
+    const { loader, people, add, onBlocked } = setUp()
+    const inFlight = { now: 0, most: 0 }
+    fetchPeopleBatch.mockImplementation(portalOf(9000, inFlight))
+    await loader.load(add, onBlocked)
+    expect(loader.status.value).toBe('done')
+    expect(people).toHaveLength(9000)
+    expect(new Set(people.map((p) => p.id)).size).toBe(9000)
+    // the counting request alone, then both ends at once, then the rest from one end
+    expect(fetchPeopleBatch.mock.calls.map((call) => call[5])).toEqual(['up', 'up', 'down', 'up'])
+    expect(inFlight.most).toBe(2)
+    expect(loader.expected.value).toBe(9000)
+  })
+
+  it('after a Stop, goes on between where both ends got to', async () => {
+    const { loader, people, add, onBlocked } = setUp()
+    fetchPeopleBatch.mockImplementation(portalOf(9000))
+    let rounds = 0
+    await loader.load((batch) => {
+      add(batch)
+      if (++rounds === 2) loader.cancel()
+    }, onBlocked)
+    expect(loader.status.value).toBe('cancelled')
+    expect(people).toHaveLength(7500)
+    fetchPeopleBatch.mockClear()
+    await loader.load(add, onBlocked)
+    expect(fetchPeopleBatch.mock.calls[0]?.[2]).toEqual({ afterId: 5000, beforeId: 6501 })
+    expect(new Set(people.map((p) => p.id)).size).toBe(9000)
+    expect(loader.status.value).toBe('done')
+  })
+
+  it('keeps what one end read when the other end’s request failed, and retries only what is missing', async () => {
+    const { loader, people, add, onBlocked } = setUp()
+    const serve = portalOf(9000)
+    let failed = false
+    fetchPeopleBatch.mockImplementation(async (...args: unknown[]) => {
+      if (args[5] === 'down' && !failed) {
+        failed = true
+        throw new RestError('NETWORK_ERROR', 0, 'Network Error', 'batch')
+      }
+      return serve(...args)
+    })
+    await loader.load(add, onBlocked)
+    expect(loader.status.value).toBe('done')
+    expect(new Set(people.map((p) => p.id)).size).toBe(9000)
+    expect(people).toHaveLength(9000)
+    // the retry began where the chain going up had got to
+    expect(fetchPeopleBatch.mock.calls[3]?.[2]).toEqual({ afterId: 5000, beforeId: null })
   })
 })

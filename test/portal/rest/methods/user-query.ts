@@ -1,7 +1,7 @@
 /**
  * One page of user.get: filter + visibility + order + `start`, fast enough for 100k people.
- * - the SDK's keyset walk (`>ID` cursor, `start:-1`, ID order) scans forward from a binary search and
- *   stops after 50 hits, so it never touches the whole list;
+ * - a keyset walk (`>ID` cursor, `start:-1`, ID order; or `<ID` with ID descending) scans from a binary
+ *   search and stops after 50 hits, so it never touches the whole list;
  * - anything that needs a total keeps the sorted match list (without the ID range) in a per-directory
  *   cache, so 50 pages of one filter in a batch cost one scan plus 50 binary searches.
  */
@@ -69,11 +69,21 @@ export function runPage(dir: Directory, req: PageRequest): Page {
   const offset = req.start > 0 ? req.start : 0
   const idOrder = !req.sort || (req.sort.field === 'ID' && !req.sort.desc)
 
-  // keyset walk: no count wanted, ID order → scan from the cursor and stop at a full page
-  if (req.start === -1 && idOrder) {
+  // keyset walk: no count wanted, ID order either way → scan from the cursor and stop at a full page (a
+  // portal reads the primary key index in both directions)
+  const idDesc = req.sort?.field === 'ID' && req.sort.desc
+  if (req.start === -1 && (idOrder || idDesc)) {
     const test = matches(dir, req)
     const users: FixtureUser[] = []
     const people = dir.people
+    if (idDesc) {
+      for (let i = (lt === Infinity ? people.length : dir.firstAfter(people, lt)) - 1; i >= 0 && users.length < PAGE_SIZE; i--) {
+        const u = people[i] as FixtureUser
+        if (u.ID <= gt) break
+        if (u.ID < lt && test(u)) users.push(u)
+      }
+      return { users, total: null, offset: 0 }
+    }
     for (let i = gt === -Infinity ? 0 : dir.firstAfter(people, gt); i < people.length && users.length < PAGE_SIZE; i++) {
       const u = people[i] as FixtureUser
       if (u.ID >= lt) break
