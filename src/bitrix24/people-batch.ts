@@ -1,6 +1,6 @@
 import type { RawUser } from '@/domain/people/person'
 import type { BatchCommand, BatchOutcome } from './batch'
-import { RestError } from './rest-error'
+import { isOperatingLimit, RestError } from './rest-error'
 import { directorySelect, type ScopeAccess } from '@/domain/portal/scope-access'
 
 /** user.get always answers pages of 50. */
@@ -106,6 +106,8 @@ export function planPeopleBatch(
 
 /** Below this many pages left, one chain reads the rest: a second request would not save a round. */
 const SPLIT_FROM_PAGES = MAX_COMMANDS + 1
+/** A chain going down met a row out of ID order: the portal ignored the descending order (or `<ID`). */
+export const ID_ORDER_ERROR = 'ERROR_ID_ORDER'
 /** Pages asked for when the count is reached but a stretch between the two chains is still unread. */
 const CLOSING_PAGES = 2
 
@@ -113,13 +115,16 @@ const CLOSING_PAGES = 2
  * How many pages each chain asks for in the next round, `roundPages` being the most the budget allows for
  * the round. With the count known: what is left plus one page of slack per chain for people who joined
  * since, as pages past the end of a chain cost the portal work for nothing. A second chain (down from the
- * top) only when the rest needs more than one request, so a load never takes more requests than one chain.
+ * top) only when the rest needs more than one request and the budget allows more than one request's pages
+ * (a slowed walk reads one short request per round), so a load never takes more requests than one chain;
+ * never when `bothEnds` is false (a portal that does not walk down in order).
  */
 export function planRound(
   expected: number | null,
   read: number,
   range: IdRange,
   roundPages: number,
+  bothEnds = true,
 ): { up: number; down: number } {
   const cap = Math.max(1, Math.min(MAX_COMMANDS, roundPages))
   // unknown: read as much as one request can
@@ -127,15 +132,17 @@ export function planRound(
   // passed, the count is out of date: between two chains little can be left, above the top anything
   if (read >= expected) return { up: range.beforeId === null ? cap : Math.min(cap, CLOSING_PAGES), down: 0 }
   const pages = Math.ceil((expected - read) / PAGE_SIZE)
-  if (pages < SPLIT_FROM_PAGES || roundPages < 2) return { up: Math.min(cap, pages + 1), down: 0 }
+  if (pages < SPLIT_FROM_PAGES || roundPages <= MAX_COMMANDS || !bothEnds) return { up: Math.min(cap, pages + 1), down: 0 }
   const each = Math.min(MAX_COMMANDS, Math.floor(roundPages / 2), Math.ceil(pages / 2) + 1)
   return { up: each, down: each }
 }
 
 /**
  * Reads a batch answer in chain order. The chain is only trustworthy up to the first short page: after it
- * the `$result` reference has nothing to point at, so later pages are ignored whatever they hold. Rows that
- * do not move the cursor on are dropped, so a portal that ignores the ID filter cannot make the load loop.
+ * the `$result` reference has nothing to point at, so later pages are ignored whatever they hold. Rows
+ * outside the range are dropped, so a portal that ignores the ID filter cannot make the load loop. Going
+ * down, a row inside the range that does not move the cursor down means the order was not kept: nothing of
+ * the chain is taken (its cursor would claim rows it never saw), and the answer says ID_ORDER_ERROR.
  */
 export function readPeopleBatch(plan: BatchPlan, outcomes: Record<string, BatchOutcome>): BatchReading {
   const rows: RawUser[] = []
@@ -156,7 +163,13 @@ export function readPeopleBatch(plan: BatchPlan, outcomes: Record<string, BatchO
     let advanced = false
     for (const row of page) {
       const id = Number(row?.ID)
-      if (!Number.isInteger(id) || id <= afterId || (beforeId !== null && id >= beforeId)) continue
+      if (!Number.isInteger(id) || id <= afterId || (beforeId !== null && id >= beforeId)) {
+        const inRange = id > plan.range.afterId && (plan.range.beforeId === null || id < plan.range.beforeId)
+        if (!up && inRange) {
+          return { rows: [], ...plan.range, done: false, total, error: new RestError(ID_ORDER_ERROR, 0, '', 'user.get') }
+        }
+        continue
+      }
       rows.push(row)
       if (up) afterId = id
       else beforeId = id
@@ -185,8 +198,13 @@ export function joinChains(up: BatchReading, down: BatchReading | null): BatchRe
     beforeId: down.beforeId,
     done,
     total: up.total,
-    error: done ? null : (up.error ?? down.error),
+    error: done ? null : firstError(up.error, down.error),
   }
+}
+
+/** The error a round reports: a block of the method before any other, as waiting cannot pass it. */
+export function firstError(...errors: (RestError | null)[]): RestError | null {
+  return errors.find((e) => e && isOperatingLimit(e)) ?? errors.find((e) => e !== null) ?? null
 }
 
 /** A page of users: a JSON array, or a PHP list that arrived as an object with keys 0..n-1. */

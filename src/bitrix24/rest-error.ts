@@ -25,3 +25,11 @@ export function toRestError(error: unknown, method: string): RestError {
   const text = typeof e.description === 'string' ? e.description : typeof e.message === 'string' ? e.message : ''
   return new RestError(code, status, text, method, { cause: error })
 }
+
+/**
+ * The portal blocked the method for the app (HTTP 429, or OPERATION_TIME_LIMIT per command inside a batch):
+ * asking again before its window moves only fails again. Source: portal-protocol.md §5 (limits).
+ */
+export function isOperatingLimit(error: RestError): boolean {
+  return error.code === 'OPERATION_TIME_LIMIT' || error.status === 429
+}

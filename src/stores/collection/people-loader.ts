@@ -1,11 +1,12 @@
 import { ref, shallowRef } from 'vue'
 import { fetchPeopleBatch } from '@/bitrix24/people'
-import { joinChains, MAX_COMMANDS, planRound, type BatchReading, type PeopleQuery } from '@/bitrix24/people-batch'
+import { firstError, ID_ORDER_ERROR, joinChains, MAX_COMMANDS, planRound, type BatchReading, type PeopleQuery } from '@/bitrix24/people-batch'
 import { retryQuietly } from '@/bitrix24/quiet-retry'
 import type { RestClient } from '@/bitrix24/rest-client'
-import { toRestError, type RestError } from '@/bitrix24/rest-error'
+import { isOperatingLimit, toRestError, type RestError } from '@/bitrix24/rest-error'
 import { toPerson, type Person, type RawUser } from '@/domain/people/person'
 import { RETRY_DELAYS_MS } from '@/domain/portal/retry-policy'
+import type { OperatingReading } from '@/domain/portal/portal-budget'
 import type { usePortalBudgetStore } from '../portal-budget'
 
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'cancelled' | 'error' | 'blocked'
@@ -33,6 +34,13 @@ const ROUND_PAGES = 2 * MAX_COMMANDS
 /** a slowed walk reads this many pages per round, so it stops sooner when the budget runs low */
 const SLOW_PAGES = 10
 
+/** The highest of the operating figures that came back, null when none did. */
+function latest(readings: readonly (OperatingReading | null)[]): OperatingReading | null {
+  let top: OperatingReading | null = null
+  for (const r of readings) if (r && (!top || r.operatingSec > top.operatingSec)) top = r
+  return top
+}
+
 /** The earliest of the portal's clocks (ISO 8601) that answered, null when none did. */
 function earliest(dates: readonly (string | null)[]): string | null {
   let first: string | null = null
@@ -42,11 +50,6 @@ function earliest(dates: readonly (string | null)[]): string | null {
 
 export function toPeople(rows: readonly RawUser[]): Person[] {
   return rows.map(toPerson).filter((p): p is Person => p !== null)
-}
-
-/** The portal blocked user.get for the app: asking again before the window moves only fails again. */
-export function isOperatingLimit(error: RestError): boolean {
-  return error.code === 'OPERATION_TIME_LIMIT' || error.status === 429
 }
 
 export interface LoaderDeps {
@@ -120,12 +123,14 @@ export function createPeopleLoader(deps: LoaderDeps) {
     const client = deps.client()
     if (!client || !deps.allowed()) return
     const query = deps.query()
+    // off for the rest of the walk once the portal answers a walk down out of order
+    let bothEnds = true
     const next = async () => {
       const roundPages = await paced()
       if (roundPages === null) return null
       const range = { afterId: state.afterId, beforeId: state.beforeId }
       // a resumed walk asks only for the pages still missing
-      const pages = planRound(expected.value, state.read, range, roundPages)
+      const pages = planRound(expected.value, state.read, range, roundPages, bothEnds)
       // only a range open at the top counts everyone
       const count = !state.counted && state.beforeId === null
       const chains = [fetchPeopleBatch(client, query, range, count, pages.up, 'up')]
@@ -138,13 +143,20 @@ export function createPeopleLoader(deps: LoaderDeps) {
       if (round === null) return
       const [up, down] = round
       const fulfilled = round.flatMap((chain) => (chain.status === 'fulfilled' ? [chain.value] : []))
-      for (const answer of fulfilled) deps.budget.record(answer.operating)
+      // both requests ran against the same usage counter: the higher figure is the later one
+      deps.budget.record(latest(fulfilled.map((answer) => answer.operating)))
       state.startedAt ??= earliest(fulfilled.map((answer) => answer.dateStart))
       // a chain whose request failed as a whole read nothing; what the other one read is kept
       const unread: BatchReading = { afterId: state.afterId, beforeId: state.beforeId, rows: [], done: false, total: null, error: null }
-      const reading = joinChains(up?.status === 'fulfilled' ? up.value : unread, !down ? null : down.status === 'fulfilled' ? down.value : unread)
-      const thrown = round.find((chain) => chain.status === 'rejected')?.reason as unknown
-      const failure = reading.done ? null : (thrown ?? reading.error)
+      let downReading = !down ? null : down.status === 'fulfilled' ? down.value : unread
+      if (downReading?.error?.code === ID_ORDER_ERROR) {
+        // the chain going up reads the rest alone
+        bothEnds = false
+        downReading = null
+      }
+      const reading = joinChains(up?.status === 'fulfilled' ? up.value : unread, downReading)
+      const thrown = round.flatMap((chain) => (chain.status === 'rejected' ? [toRestError(chain.reason, 'user.get')] : []))
+      const failure = reading.done ? null : firstError(...thrown, reading.error)
       if (reading.total !== null) {
         state.counted = true
         expected.value = reading.total

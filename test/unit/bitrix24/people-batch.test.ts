@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { joinChains, planPeopleBatch, planRound, readPeopleBatch, PAGE_SIZE, type BatchReading } from '@/bitrix24/people-batch'
+import { ID_ORDER_ERROR, joinChains, planPeopleBatch, planRound, readPeopleBatch, PAGE_SIZE, type BatchReading } from '@/bitrix24/people-batch'
 import type { BatchOutcome } from '@/bitrix24/batch'
 import { RestError } from '@/bitrix24/rest-error'
 
@@ -144,6 +144,14 @@ describe('planPeopleBatch going down', () => {
     expect(reading.rows.map((r) => Number(r.ID))).toEqual([...pageDown(299, 49), ...pageDown(250, 20)].map((r) => Number(r.ID)))
     expect(reading).toMatchObject({ afterId: 100, beforeId: 231, done: true, error: null })
   })
+
+  it('takes nothing of a chain going down that comes back in ascending order, and says so', () => {
+    const plan = planPeopleBatch(query, { afterId: 0, beforeId: null }, false, 2, 'down')
+    const reading = readPeopleBatch(plan, { p0: { ok: true, result: page(1, 50) }, p1: { ok: true, result: page(1, 49) } })
+    expect(reading.rows).toEqual([])
+    expect(reading).toMatchObject({ afterId: 0, beforeId: null, done: false })
+    expect(reading.error?.code).toBe(ID_ORDER_ERROR)
+  })
 })
 
 function reading(rows: { ID: string }[], range: { afterId: number; beforeId: number | null }, done = false): BatchReading {
@@ -172,6 +180,12 @@ describe('joinChains', () => {
     expect(joinChains(reading(page(1, 50), { afterId: 50, beforeId: null }, true), reading([], { afterId: 0, beforeId: 900 })).done).toBe(true)
   })
 
+  it('reports a block of the method before a passing fault of the other end', () => {
+    const busy = { ...reading(page(1, 50), { afterId: 50, beforeId: null }), error: new RestError('QUERY_LIMIT_EXCEEDED', 503, '', 'user.get') }
+    const blocked = { ...reading([], { afterId: 0, beforeId: null }), error: new RestError('OPERATION_TIME_LIMIT', 400, '', 'user.get') }
+    expect(joinChains(busy, blocked).error?.code).toBe('OPERATION_TIME_LIMIT')
+  })
+
   it('keeps the rows of a chain that failed part way and its error, so the walk resumes between them', () => {
     const failed = { ...reading(page(1, 50), { afterId: 50, beforeId: null }), error: new RestError('QUERY_LIMIT_EXCEEDED', 503, '', 'user.get') }
     const joined = joinChains(failed, reading(pageDown(1000, 50), { afterId: 0, beforeId: 951 }))
@@ -195,9 +209,13 @@ describe('planRound', () => {
     expect(planRound(9000, 5000, { afterId: 2600, beforeId: 6400 }, 100)).toEqual({ up: 41, down: 41 })
   })
 
-  it('reads no more per round than the budget allows', () => {
-    expect(planRound(9000, 0, open, 10)).toEqual({ up: 5, down: 5 })
+  it('reads no more per round than the budget allows, from one end when slowed', () => {
+    expect(planRound(9000, 0, open, 10)).toEqual({ up: 10, down: 0 })
     expect(planRound(null, 0, open, 10)).toEqual({ up: 10, down: 0 })
+  })
+
+  it('reads from one end when the portal does not walk down in order', () => {
+    expect(planRound(9000, 0, open, 100, false)).toEqual({ up: 50, down: 0 })
   })
 
   it('once the count is passed: little between two chains, as much as a request can above the top', () => {
@@ -205,32 +223,37 @@ describe('planRound', () => {
     expect(planRound(3000, 3000, open, 100)).toEqual({ up: 50, down: 0 })
   })
 
-  it('the walk over N people takes at most ceil(N / 2500) + 1 requests', () => {
-    for (const n of [0, 1, 49, 50, 51, 2449, 2450, 2500, 2600, 4999, 5000, 5050, 7500, 9999, 10_000, 12_345, 49_999, 50_000]) {
-      // people with IDs 1..n; the first page by name brings the count, and is everyone up to 50
-      let range: { afterId: number; beforeId: number | null } = { afterId: 0, beforeId: null }
-      let read = 0
-      let requests = 0
-      let done = n <= PAGE_SIZE
-      while (!done) {
-        const pages = planRound(n, read, range, 100)
-        const top = range.beforeId ?? n + 1
-        const upTo = Math.min(top - 1, range.afterId + pages.up * PAGE_SIZE)
-        const up = reading(page(range.afterId + 1, upTo - range.afterId), { afterId: upTo, beforeId: range.beforeId }, upTo - range.afterId < pages.up * PAGE_SIZE)
-        requests++
-        let down: BatchReading | null = null
-        if (pages.down > 0) {
-          const downTo = Math.max(range.afterId + 1, top - pages.down * PAGE_SIZE)
-          down = reading(pageDown(top - 1, top - downTo), { afterId: range.afterId, beforeId: downTo }, top - downTo < pages.down * PAGE_SIZE)
+  it('the walk over N people takes at most ceil(N / 2500) + 1 requests, with gaps in the IDs too', () => {
+    for (const step of [1, 3]) {
+      for (const n of [0, 1, 49, 50, 51, 2449, 2450, 2500, 2600, 4999, 5000, 5050, 7500, 9999, 10_000, 12_345, 49_999, 50_000]) {
+        // n people whose IDs are `step` apart: the chains can end next to each other without crossing
+        const ids = Array.from({ length: n }, (_, i) => 1 + i * step)
+        const inRange = (r: { afterId: number; beforeId: number | null }) => ids.filter((id) => id > r.afterId && (r.beforeId === null || id < r.beforeId))
+        const rowsOf = (list: number[]) => list.map((id) => ({ ID: String(id) }))
+        let range: { afterId: number; beforeId: number | null } = { afterId: 0, beforeId: null }
+        let read = 0
+        let requests = 0
+        // the first page by name brings the count, and is everyone up to 50
+        let done = n <= PAGE_SIZE
+        while (!done) {
+          const pages = planRound(n, read, range, 100)
+          const upIds = inRange(range).slice(0, pages.up * PAGE_SIZE)
+          const up = reading(rowsOf(upIds), { afterId: upIds.at(-1) ?? range.afterId, beforeId: range.beforeId }, upIds.length < pages.up * PAGE_SIZE)
           requests++
+          let down: BatchReading | null = null
+          if (pages.down > 0) {
+            const downIds = inRange(range).reverse().slice(0, pages.down * PAGE_SIZE)
+            down = reading(rowsOf(downIds), { afterId: range.afterId, beforeId: downIds.at(-1) ?? range.beforeId }, downIds.length < pages.down * PAGE_SIZE)
+            requests++
+          }
+          const joined = joinChains(up, down)
+          read += joined.rows.length
+          range = { afterId: joined.afterId, beforeId: joined.beforeId }
+          done = joined.done
         }
-        const joined = joinChains(up, down)
-        read += joined.rows.length
-        range = { afterId: joined.afterId, beforeId: joined.beforeId }
-        done = joined.done
+        if (n > PAGE_SIZE) expect(read, `${n} people, ${step} apart`).toBe(n)
+        expect(requests, `${n} people, ${step} apart`).toBeLessThanOrEqual(Math.ceil(n / 2500) + 1)
       }
-      if (n > PAGE_SIZE) expect(read, `${n} people`).toBe(n)
-      expect(requests, `${n} people`).toBeLessThanOrEqual(Math.ceil(n / 2500) + 1)
     }
   })
 })

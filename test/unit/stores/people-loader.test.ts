@@ -43,7 +43,7 @@ const afterIds = () => fetchPeopleBatch.mock.calls.map((call) => (call[2] as IdR
  * A portal of people with IDs 1..n answering each request as user.get chains do: the range asked for, from
  * the end the direction names, up to 50 per page; `inFlight` counts the requests on their way at once.
  */
-function portalOf(n: number, inFlight = { now: 0, most: 0 }) {
+function portalOf(n: number, inFlight = { now: 0, most: 0 }, downInOrder = true) {
   return async (...args: unknown[]): Promise<Reading> => {
     const [, , range, withCount, pages, direction] = args as [unknown, unknown, IdRange, boolean, number, Direction]
     inFlight.now++
@@ -53,6 +53,11 @@ function portalOf(n: number, inFlight = { now: 0, most: 0 }) {
     const top = range.beforeId ?? n + 1
     const want = pages * 50
     const common = { total: withCount ? n : null, error: null, operating: null, dateStart: '2026-12-01T09:00:00+00:00' }
+    if (direction === 'down' && !downInOrder) {
+      // a portal that ignores ORDER DESC: the lowest IDs of the range, ascending
+      const rows = Array.from({ length: Math.min(want, top - 1 - range.afterId) }, (_, i) => ({ ID: String(range.afterId + 1 + i) }))
+      return { rows: [], afterId: range.afterId, beforeId: range.beforeId, done: false, ...common, error: rows.length > 1 ? new RestError('ERROR_ID_ORDER', 0, '', 'user.get') : null }
+    }
     if (direction === 'down') {
       const lowest = Math.max(range.afterId + 1, top - want)
       const rows = Array.from({ length: top - lowest }, (_, i) => ({ ID: String(top - 1 - i), NAME: `Person ${top - 1 - i}` }))
@@ -121,7 +126,7 @@ describe('people loader: pacing by the portal’s budget', () => {
     const { loader, people, add, onBlocked } = setUp()
     const busy = { operatingSec: usedAt(WALK_SHARE) + 30, resetAt: Date.now() + 300_000 }
     fetchPeopleBatch
-      .mockImplementationOnce(async () => reading(1, 2500, false, { total: 3020, operating: busy }))
+      .mockImplementationOnce(async () => reading(1, 2500, false, { total: 10_000, operating: busy }))
       .mockImplementationOnce(async () => reading(2501, 500, false, { operating: busy }))
       .mockImplementationOnce(async () => reading(3001, 20, true, { operating: busy }))
     const loading = loader.load(add, onBlocked)
@@ -134,8 +139,8 @@ describe('people loader: pacing by the portal’s budget', () => {
     await vi.advanceTimersByTimeAsync(SLOW_DELAY_MS)
     await loading
     expect(fetchPeopleBatch).toHaveBeenCalledTimes(3)
-    // the last one asks only for what the count says is left, plus a page for newcomers
-    expect(pagesAsked()).toEqual([50, 10, 2])
+    // one short request per slowed round, from one end
+    expect(pagesAsked()).toEqual([50, 10, 10])
     // each slowed request goes on from where the last one ended
     expect(afterIds()).toEqual([0, 2500, 3000])
     expect(people).toHaveLength(3020)
@@ -312,6 +317,8 @@ describe('people loader: a large portal read from both ends', () => {
     expect(new Set(people.map((p) => p.id)).size).toBe(9000)
     // the counting request alone, then both ends at once, then the rest from one end
     expect(fetchPeopleBatch.mock.calls.map((call) => call[5])).toEqual(['up', 'up', 'down', 'up'])
+    // only the first request counts: a range bounded from above would count a part
+    expect(fetchPeopleBatch.mock.calls.map((call) => call[3])).toEqual([true, false, false, false])
     expect(inFlight.most).toBe(2)
     expect(loader.expected.value).toBe(9000)
   })
@@ -330,6 +337,7 @@ describe('people loader: a large portal read from both ends', () => {
     await loader.load(add, onBlocked)
     expect(fetchPeopleBatch.mock.calls[0]?.[2]).toEqual({ afterId: 5000, beforeId: 6501 })
     expect(new Set(people.map((p) => p.id)).size).toBe(9000)
+    expect(people).toHaveLength(9000)
     expect(loader.status.value).toBe('done')
   })
 
@@ -350,5 +358,50 @@ describe('people loader: a large portal read from both ends', () => {
     expect(people).toHaveLength(9000)
     // the retry began where the chain going up had got to
     expect(fetchPeopleBatch.mock.calls[3]?.[2]).toEqual({ afterId: 5000, beforeId: null })
+  })
+
+  it('keeps the higher of the two ends’ operating figures, whichever answered last', async () => {
+    const { budget, loader, add, onBlocked } = setUp()
+    const serve = portalOf(6000)
+    const resetAt = Date.now() + 300_000
+    fetchPeopleBatch.mockImplementation(async (...args: unknown[]) => {
+      const answer = await serve(...args)
+      const operatingSec = args[5] === 'down' ? 35 : args[3] ? 10 : 40
+      // the chain coming down answers last, with the lower figure
+      if (args[5] === 'down') await new Promise((resolve) => setTimeout(resolve, 5))
+      return { ...answer, operating: { operatingSec, resetAt } }
+    })
+    await loader.load(add, onBlocked)
+    expect(fetchPeopleBatch.mock.calls.map((call) => call[5])).toEqual(['up', 'up', 'down'])
+    expect(budget.reading?.operatingSec).toBe(40)
+  })
+
+  it('stops as blocked when one end is refused by the operating limit, whatever the other end met', async () => {
+    const { loader, people, add, onBlocked } = setUp()
+    const serve = portalOf(9000)
+    const blocked = new RestError('OPERATION_TIME_LIMIT', 400, 'Method is blocked due to operation time limit.', 'user.get')
+    fetchPeopleBatch.mockImplementation(async (...args: unknown[]) => {
+      if (fetchPeopleBatch.mock.calls.length === 1) return serve(...args)
+      if (args[5] === 'up') throw new RestError('NETWORK_ERROR', 0, 'Network Error', 'batch')
+      return { ...(await serve(...args)), rows: [], beforeId: null, error: blocked }
+    })
+    await loader.load(add, onBlocked)
+    expect(loader.status.value).toBe('blocked')
+    expect(onBlocked).toHaveBeenCalledTimes(1)
+    // no quiet retry of refused commands
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(3)
+    expect(people).toHaveLength(2500)
+  })
+
+  it('reads the rest from one end when the portal answers the walk down out of order, everyone once', async () => {
+    const { loader, people, add, onBlocked } = setUp()
+    fetchPeopleBatch.mockImplementation(portalOf(9000, undefined, false))
+    await loader.load(add, onBlocked)
+    expect(loader.status.value).toBe('done')
+    expect(loader.error.value).toBeNull()
+    expect(people).toHaveLength(9000)
+    expect(new Set(people.map((p) => p.id)).size).toBe(9000)
+    const directions = fetchPeopleBatch.mock.calls.map((call) => call[5])
+    expect(directions.filter((d) => d === 'down')).toHaveLength(1)
   })
 })
