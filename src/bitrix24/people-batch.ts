@@ -88,9 +88,12 @@ export function planPeopleBatch(
   for (let i = 0; i < pages; i++) {
     const key = `p${i}`
     const previous = i === 0 ? null : `$result[p${i - 1}][${PAGE_SIZE - 1}][ID]`
-    const bounds: Record<string, unknown> = {}
-    if (up || range.afterId > 0) bounds['>ID'] = up ? (previous ?? range.afterId) : range.afterId
+    // the chain's own end moves with each page; the other end stays where the round found it
+    const above = up ? (previous ?? range.afterId) : range.afterId
     const below = up ? range.beforeId : (previous ?? range.beforeId)
+    const bounds: Record<string, unknown> = {}
+    // IDs start at 1: going down, no lower end is needed until the chain going up has moved
+    if (up || range.afterId > 0) bounds['>ID'] = above
     if (below !== null) bounds['<ID'] = below
     // the first page of a load counts (start 0); every other page skips the COUNT (start -1)
     const start = i === 0 && withCount ? 0 : -1

@@ -1,4 +1,4 @@
-import type { OperatingReading } from '@/domain/portal/portal-budget'
+import { newestReading, type OperatingReading } from '@/domain/portal/portal-budget'
 import type { RestClient } from './rest-client'
 import { callBatchTimed } from './batch'
 import { planPeopleBatch, readPeopleBatch, type BatchReading, type Direction, type IdRange, type PeopleQuery } from './people-batch'
@@ -15,12 +15,10 @@ export async function fetchPeopleBatch(
 ): Promise<BatchReading & { operating: OperatingReading | null; dateStart: string | null }> {
   const plan = planPeopleBatch(query, range, withCount, maxPages, direction)
   const { outcomes, time } = await callBatchTimed(client, plan.commands)
-  // the latest figures: every page reports the method's usage as it stood after that page
-  let operating: OperatingReading | null = null
-  for (const key of plan.pageKeys) {
+  // every page reports the method's usage as it stood after that page
+  const operating = newestReading(plan.pageKeys.map((key) => {
     const outcome = outcomes[key]
-    const reading = outcome?.ok ? operatingOf(outcome.time) : null
-    if (reading && (!operating || reading.operatingSec >= operating.operatingSec)) operating = reading
-  }
+    return outcome?.ok ? operatingOf(outcome.time) : null
+  }))
   return { ...readPeopleBatch(plan, outcomes), operating, dateStart: time?.dateStart ?? null }
 }

@@ -30,6 +30,17 @@ export interface OperatingReading {
   resetAt: number | null
 }
 
+/**
+ * The newest of several readings of the same usage counter (pages of one batch, requests of one round): the
+ * usage only grows within its window, so the highest figure is the newest; on a tie the later one in the
+ * list. Null when none came back.
+ */
+export function newestReading(readings: Iterable<OperatingReading | null>): OperatingReading | null {
+  let newest: OperatingReading | null = null
+  for (const r of readings) if (r && (!newest || r.operatingSec >= newest.operatingSec)) newest = r
+  return newest
+}
+
 export type WalkPace =
   /** below the walk's share: carry on */
   | { kind: 'go' }

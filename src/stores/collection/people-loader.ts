@@ -6,7 +6,7 @@ import type { RestClient } from '@/bitrix24/rest-client'
 import { isOperatingLimit, toRestError, type RestError } from '@/bitrix24/rest-error'
 import { toPerson, type Person, type RawUser } from '@/domain/people/person'
 import { RETRY_DELAYS_MS } from '@/domain/portal/retry-policy'
-import type { OperatingReading } from '@/domain/portal/portal-budget'
+import { newestReading } from '@/domain/portal/portal-budget'
 import type { usePortalBudgetStore } from '../portal-budget'
 
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'cancelled' | 'error' | 'blocked'
@@ -33,13 +33,6 @@ export function newCursor(): Cursor {
 const ROUND_PAGES = 2 * MAX_COMMANDS
 /** a slowed walk reads this many pages per round, so it stops sooner when the budget runs low */
 const SLOW_PAGES = 10
-
-/** The highest of the operating figures that came back, null when none did. */
-function latest(readings: readonly (OperatingReading | null)[]): OperatingReading | null {
-  let top: OperatingReading | null = null
-  for (const r of readings) if (r && (!top || r.operatingSec > top.operatingSec)) top = r
-  return top
-}
 
 /** The earliest of the portal's clocks (ISO 8601) that answered, null when none did. */
 function earliest(dates: readonly (string | null)[]): string | null {
@@ -143,8 +136,8 @@ export function createPeopleLoader(deps: LoaderDeps) {
       if (round === null) return
       const [up, down] = round
       const fulfilled = round.flatMap((chain) => (chain.status === 'fulfilled' ? [chain.value] : []))
-      // both requests ran against the same usage counter: the higher figure is the later one
-      deps.budget.record(latest(fulfilled.map((answer) => answer.operating)))
+      // both requests ran against the same usage counter, whichever answered last
+      deps.budget.record(newestReading(fulfilled.map((answer) => answer.operating)))
       state.startedAt ??= earliest(fulfilled.map((answer) => answer.dateStart))
       // a chain whose request failed as a whole read nothing; what the other one read is kept
       const unread: BatchReading = { afterId: state.afterId, beforeId: state.beforeId, rows: [], done: false, total: null, error: null }

@@ -69,11 +69,12 @@ function portalOf(n: number, inFlight = { now: 0, most: 0 }, downInOrder = true)
   }
 }
 
+beforeEach(() => {
+  setActivePinia(createPinia())
+  fetchPeopleBatch.mockReset()
+})
+
 describe('people loader: pacing by the portal’s budget', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    fetchPeopleBatch.mockReset()
-  })
   afterEach(() => {
     vi.useRealTimers()
   })
@@ -197,10 +198,6 @@ describe('people loader: pacing by the portal’s budget', () => {
 })
 
 describe('people loader: when the portal blocks user.get', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    fetchPeopleBatch.mockReset()
-  })
 
   it('stops, keeps what arrived, and says when to ask again, without retrying (OPERATION_TIME_LIMIT in the batch)', async () => {
     const { budget, loader, people, add, onBlocked } = setUp()
@@ -254,10 +251,6 @@ describe('people loader: when the portal blocks user.get', () => {
 })
 
 describe('people loader: the next batch on its way while one is shown', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    fetchPeopleBatch.mockReset()
-  })
 
   it('keeps what was shown after a Stop and goes on from there, not from the batch it dropped', async () => {
     const { loader, people, add, onBlocked } = setUp()
@@ -302,10 +295,6 @@ describe('people loader: the next batch on its way while one is shown', () => {
 })
 
 describe('people loader: a large portal read from both ends', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    fetchPeopleBatch.mockReset()
-  })
 
   it('reads with two requests side by side once the count says more than one is left, everyone once', async () => {
     const { loader, people, add, onBlocked } = setUp()

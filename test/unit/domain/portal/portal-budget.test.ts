@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   blockedUntil,
+  newestReading,
   OPERATING_LIMIT_SEC,
   SLOW_DELAY_MS,
   SLOW_SHARE,
@@ -70,5 +71,16 @@ describe('blockedUntil', () => {
     for (const reading of [null, { operatingSec: 480, resetAt: now + 1 }, { operatingSec: 480, resetAt: 0 }]) {
       expect(blockedUntil(reading, now)).toBeGreaterThan(now)
     }
+  })
+})
+
+describe('newestReading', () => {
+  it('takes the highest figure of one usage counter, the later one on a tie, and null when none came', () => {
+    const early = { operatingSec: 40, resetAt: inAMinute }
+    const late = { operatingSec: 35, resetAt: inAMinute }
+    expect(newestReading([null, early, late])).toBe(early)
+    const tie = { operatingSec: 40, resetAt: inAMinute + 1 }
+    expect(newestReading([early, tie])).toBe(tie)
+    expect(newestReading([null, null])).toBeNull()
   })
 })
