@@ -70,6 +70,27 @@ test.describe('in a browser that keeps nothing for embedded apps', () => {
     await expect(app.getByTestId('person-card').getByTestId('person-name')).toBeVisible()
   })
 
+  test('the first page is asked for while the app itself is still on its way', async ({ page, request }) => {
+    // Nothing can be kept here, so the open is known to be cold from the start: the first page by name leaves
+    // beside the viewer's own question, before the app (Vue, the kit, the views) has arrived and been evaluated.
+    const viewer = await persona(page.request, 'employee')
+    const count = await expectedCount(page.request, viewer.userId)
+    const since = await logPosition(request)
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/assets/mount-app-*.js', async (route) => {
+      await held
+      await route.continue()
+    })
+    const app = await openPortal(page, { persona: 'employee' })
+    const askedForPeople = async () =>
+      (await portalLog(request, since)).some((e) => e.kind === 'rest' && e.name === 'batch' && String(e.detail).includes('user.get'))
+    await expect.poll(askedForPeople, { timeout: 15_000 }).toBe(true)
+    release()
+    await expect(grid(app)).toHaveAttribute('aria-rowcount', String(count + 1), { timeout: 30_000 })
+    await expect(app.getByTestId('load-error')).toHaveCount(0)
+  })
+
   test('a reopen loads afresh, and the chosen columns come back from the portal', async ({ page, request }) => {
     const { app } = await openLoaded(page)
     await app.getByTestId('columns-button').click()

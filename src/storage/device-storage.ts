@@ -56,17 +56,26 @@ export async function openDeviceStorage(source: StorageSource): Promise<DeviceSt
 /**
  * Whether the browser has the app's database at all, asked without opening it: a first visit has none, and
  * opening one creates it, which takes Chromium 150–350 ms. A directory can only be kept in that database, so
- * false means nothing is kept. null when the browser cannot say (no `indexedDB.databases()`, Firefox before
- * 126; or storage refused to the frame). Source: IDBFactory.databases(),
- * developer.mozilla.org/docs/Web/API/IDBFactory/databases.
+ * false means nothing is kept. False too when the browser refuses the frame its databases: Chromium with
+ * third-party cookies blocked (incognito, company policy) rejects `databases()` with UnknownError "The user
+ * denied permission to access the database" within ~10 ms (reference/browser-storage.md), and then
+ * openDeviceStorage keeps the visit in memory, so the open is cold and its first page can be asked for at once.
+ * null when the browser cannot say (no `indexedDB.databases()`, Firefox before 126). Source:
+ * IDBFactory.databases(), developer.mozilla.org/docs/Web/API/IDBFactory/databases.
  */
 export async function hasAppDatabase(source: StorageSource): Promise<boolean | null> {
+  let factory: IDBFactory
   try {
-    const factory = source.indexedDB()
-    if (typeof factory.databases !== 'function') return null
+    factory = source.indexedDB()
+  } catch {
+    // refused on first touch: nothing can be kept here (openDeviceStorage falls back to memory the same way)
+    return false
+  }
+  if (typeof factory.databases !== 'function') return null
+  try {
     return (await factory.databases()).some((database) => database.name === DATABASE)
   } catch {
-    return null
+    return false
   }
 }
 

@@ -50,7 +50,8 @@ await portal.listen()
 const PROFILE = process.env.TRACE_PROFILE === '1'
 const browser = await chromium.launch({
   executablePath: ensureChromium(),
-  args: [...CHROMIUM_ARGS, ...STORAGE_ALLOWED_ARGS, ...(PROFILE ? ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'] : [])],
+  // TRACE_STORAGE=blocked: a browser that keeps nothing for the cross-site frame, as in incognito
+  args: [...CHROMIUM_ARGS, ...(process.env.TRACE_STORAGE === 'blocked' ? [] : STORAGE_ALLOWED_ARGS), ...(PROFILE ? ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'] : [])],
 })
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }

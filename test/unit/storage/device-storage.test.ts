@@ -46,9 +46,13 @@ function freshIndexedDb(): IDBFactory {
   return new IDBFactory() as unknown as IDBFactory
 }
 
-/** An IndexedDB whose open() hands back a request that fails on the next turn, as a blocked frame's does. */
+/**
+ * An IndexedDB whose open() hands back a request that fails on the next turn and whose list of databases is
+ * refused, as a blocked frame's are (Chromium 156: UnknownError, reference/browser-storage.md).
+ */
 function refusingIndexedDb(): IDBFactory {
   return {
+    databases: () => Promise.reject(new DOMException('The user denied permission to access the database.', 'UnknownError')),
     open() {
       const request = { error: denied(), result: undefined } as unknown as IDBOpenDBRequest
       setTimeout(() => (request.onerror as ((event: Event) => void) | null)?.(new Event('error')))
@@ -412,10 +416,20 @@ describe('hasAppDatabase: a first visit is known without creating the database',
     expect(takeEarlyDatabaseCheck()).toBeNull()
   })
 
-  it('cannot say when the browser has no list of databases or refuses the frame its storage', async () => {
+  it('cannot say when the browser has no list of databases', async () => {
     const noList = freshIndexedDb()
     Object.defineProperty(noList, 'databases', { value: undefined })
     expect(await hasAppDatabase({ localStorage: () => new MapStorage(), indexedDB: () => noList })).toBeNull()
-    expect(await hasAppDatabase({ localStorage: blockedLocalStorage, indexedDB: refusingIndexedDb })).toBeNull()
+  })
+
+  it('says no when the browser refuses the frame its storage: nothing can be kept there, so the open is cold', async () => {
+    const refusing = { localStorage: blockedLocalStorage, indexedDB: refusingIndexedDb }
+    expect(await hasAppDatabase(refusing)).toBe(false)
+    // the storage such a browser gives keeps the visit in memory: the answer holds
+    expect((await openDeviceStorage(refusing)).state).toBe('not-kept')
+    const throwing = () => {
+      throw denied()
+    }
+    expect(await hasAppDatabase({ localStorage: blockedLocalStorage, indexedDB: throwing })).toBe(false)
   })
 })
