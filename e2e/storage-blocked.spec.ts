@@ -78,7 +78,9 @@ test.describe('in a browser that keeps nothing for embedded apps', () => {
     const since = await logPosition(request)
     let release = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
+    let holding = false
     await page.route('**/assets/mount-app-*.js', async (route) => {
+      holding = true
       await held
       await route.continue()
     })
@@ -86,6 +88,9 @@ test.describe('in a browser that keeps nothing for embedded apps', () => {
     const askedForPeople = async () =>
       (await portalLog(request, since)).some((e) => e.kind === 'rest' && e.name === 'batch' && String(e.detail).includes('user.get'))
     await expect.poll(askedForPeople, { timeout: 15_000 }).toBe(true)
+    // the app was really held back meanwhile: its chunk was asked for, and nothing of it is on screen
+    expect(holding).toBe(true)
+    await expect(app.getByTestId('person-row')).toHaveCount(0)
     release()
     await expect(grid(app)).toHaveAttribute('aria-rowcount', String(count + 1), { timeout: 30_000 })
     await expect(app.getByTestId('load-error')).toHaveCount(0)

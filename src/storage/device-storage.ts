@@ -53,29 +53,35 @@ export async function openDeviceStorage(source: StorageSource): Promise<DeviceSt
   }
 }
 
+/** How a browser refuses the frame its databases: Chromium's UnknownError "The user denied permission to access
+ * the database" (with third-party cookies blocked), SecurityError elsewhere. */
+const REFUSALS = new Set(['UnknownError', 'SecurityError'])
+
 /**
  * Whether the browser has the app's database at all, asked without opening it: a first visit has none, and
  * opening one creates it, which takes Chromium 150–350 ms. A directory can only be kept in that database, so
- * false means nothing is kept. False too when the browser refuses the frame its databases: Chromium with
- * third-party cookies blocked (incognito, company policy) rejects `databases()` with UnknownError "The user
- * denied permission to access the database" within ~10 ms (reference/browser-storage.md), and then
- * openDeviceStorage keeps the visit in memory, so the open is cold and its first page can be asked for at once.
- * null when the browser cannot say (no `indexedDB.databases()`, Firefox before 126). Source:
- * IDBFactory.databases(), developer.mozilla.org/docs/Web/API/IDBFactory/databases.
+ * false means nothing is kept. False too when the browser refuses the frame its databases or has no IndexedDB:
+ * then openDeviceStorage keeps the visit in memory, so the open is cold and its first page can be asked for at
+ * once. Chromium 156 with third-party cookies blocked (incognito, company policy) rejects `databases()` with
+ * UnknownError within ~10 ms (measured here), as it fails `open()` (reference/browser-storage.md). null when
+ * the browser cannot say: no `indexedDB.databases()` (Firefox before 126), or a failure that is not a refusal.
+ * Source: IDBFactory.databases(), developer.mozilla.org/docs/Web/API/IDBFactory/databases.
  */
 export async function hasAppDatabase(source: StorageSource): Promise<boolean | null> {
-  let factory: IDBFactory
+  let factory: IDBFactory | null | undefined
   try {
     factory = source.indexedDB()
   } catch {
-    // refused on first touch: nothing can be kept here (openDeviceStorage falls back to memory the same way)
+    // refused on first touch: openDeviceStorage falls back to memory the same way
     return false
   }
+  if (!factory) return false
   if (typeof factory.databases !== 'function') return null
   try {
     return (await factory.databases()).some((database) => database.name === DATABASE)
-  } catch {
-    return false
+  } catch (error) {
+    const name = (error as { name?: unknown } | null)?.name
+    return typeof name === 'string' && REFUSALS.has(name) ? false : null
   }
 }
 

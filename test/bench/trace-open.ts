@@ -3,7 +3,8 @@
  * framed cross-site). Prints, in ms from the portal page's navigation: the frame's document, each script and
  * stylesheet, the init-data handshake, each REST request (start → end, and the stand-in's own time for it),
  * first paint, the first row and the complete list (TRACE_COMPLETE=0: the first row only).
- * TRACE_DIST names another build than dist.
+ * TRACE_DIST names another build than dist; TRACE_STORAGE=blocked traces a browser that keeps nothing for the
+ * frame (not with TRACE_PROFILE=1, whose switches replace the list that blocks it).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

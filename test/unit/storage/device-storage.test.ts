@@ -431,5 +431,14 @@ describe('hasAppDatabase: a first visit is known without creating the database',
       throw denied()
     }
     expect(await hasAppDatabase({ localStorage: blockedLocalStorage, indexedDB: throwing })).toBe(false)
+    // a browser that gives the frame no IndexedDB at all keeps nothing either
+    const none = () => null as unknown as IDBFactory
+    expect(await hasAppDatabase({ localStorage: blockedLocalStorage, indexedDB: none })).toBe(false)
+  })
+
+  it('cannot say when the list fails for another reason: what opening the database finds is not known', async () => {
+    const failing = freshIndexedDb()
+    Object.defineProperty(failing, 'databases', { value: () => Promise.reject(new DOMException('aborted', 'AbortError')) })
+    expect(await hasAppDatabase({ localStorage: () => new MapStorage(), indexedDB: () => failing })).toBeNull()
   })
 })
