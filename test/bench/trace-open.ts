@@ -49,11 +49,9 @@ await portal.listen()
 // TRACE_PROFILE=1: a CPU profile of the whole open, its heaviest functions printed. The frame then runs in the
 // portal page's process (site isolation off), so one profiler sees both
 const PROFILE = process.env.TRACE_PROFILE === '1'
-const browser = await chromium.launch({
-  executablePath: ensureChromium(),
-  // TRACE_STORAGE=blocked: a browser that keeps nothing for the cross-site frame, as in incognito
-  args: [...CHROMIUM_ARGS, ...(process.env.TRACE_STORAGE === 'blocked' ? [] : STORAGE_ALLOWED_ARGS), ...(PROFILE ? ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'] : [])],
-})
+const storageArgs = process.env.TRACE_STORAGE === 'blocked' ? [] : STORAGE_ALLOWED_ARGS
+const profileArgs = PROFILE ? ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'] : []
+const browser = await chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_ARGS, ...storageArgs, ...profileArgs] })
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
 

@@ -40,6 +40,8 @@ class MapStorage implements Storage {
 }
 
 const denied = () => new DOMException('Access is denied for this document', 'SecurityError')
+/** what Chromium's databases() rejects with in a frame refused its storage */
+const refusedDatabases = () => new DOMException('The user denied permission to access the database.', 'UnknownError')
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')
 
 function freshIndexedDb(): IDBFactory {
@@ -52,7 +54,7 @@ function freshIndexedDb(): IDBFactory {
  */
 function refusingIndexedDb(): IDBFactory {
   return {
-    databases: () => Promise.reject(new DOMException('The user denied permission to access the database.', 'UnknownError')),
+    databases: () => Promise.reject(refusedDatabases()),
     open() {
       const request = { error: denied(), result: undefined } as unknown as IDBOpenDBRequest
       setTimeout(() => (request.onerror as ((event: Event) => void) | null)?.(new Event('error')))
