@@ -8,6 +8,8 @@ import { CHROMIUM_ARGS, STORAGE_ALLOWED_ARGS, findChromium } from './test/tools/
 export const PORTAL_PORT = 8790
 export const APP_PORT = 4173
 export const PORTAL_ORIGIN = `http://127.0.0.1:${PORTAL_PORT}`
+/** The people on the stand-in portal the suite runs on; a test that resizes it puts this size back. */
+export const SUITE_PEOPLE = 5000
 const isCI = Boolean(process.env.CI)
 const browser = { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } }
 const BLOCKED_SPEC = /storage-blocked\.spec\.ts/
@@ -50,7 +52,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx tsx test/portal/main.ts --port ${PORTAL_PORT} --host 127.0.0.1 --app-url http://localhost:${APP_PORT}/ --people 5000`,
+      command: `npx tsx test/portal/main.ts --port ${PORTAL_PORT} --host 127.0.0.1 --app-url http://localhost:${APP_PORT}/ --people ${SUITE_PEOPLE}`,
       url: `${PORTAL_ORIGIN}/_portal/api/state`,
       reuseExistingServer: !isCI,
       timeout: 60_000,

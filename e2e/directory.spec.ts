@@ -1,6 +1,6 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test'
 import { appFrame, controlPost, expectedCount, grid, openPortal, peopleCount, persona, portalLog, rest } from './portal'
-import { APP_PORT } from '../playwright.config'
+import { APP_PORT, SUITE_PEOPLE } from '../playwright.config'
 
 /** What a Russian word looks like when typed with the Latin layout switched on (ЙЦУКЕН keys on QWERTY). */
 const KEYS = [
@@ -243,7 +243,7 @@ test.describe('the directory', () => {
       await expect(app.getByTestId('load-progress')).toHaveCount(0)
       await expect(app.getByTestId('people-count')).toHaveText(peopleCount(expected))
     } finally {
-      await controlPost(request, 'reset', { people: 5000 })
+      await controlPost(request, 'reset', { people: SUITE_PEOPLE })
     }
   })
 
@@ -263,7 +263,7 @@ test.describe('the directory', () => {
       expect(rest.length).toBeLessThanOrEqual(3 + Math.ceil(expected / 2500) + 1)
     } finally {
       await controlPost(request, 'config', { rateLimit: { enabled: false, burst: 50, drainPerSec: 2 } })
-      await controlPost(request, 'reset', { people: 5000 })
+      await controlPost(request, 'reset', { people: SUITE_PEOPLE })
     }
   })
 })

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test'
-import { APP_PORT } from '../playwright.config'
+import { APP_PORT, SUITE_PEOPLE } from '../playwright.config'
 import { appFrame, controlPost, logPosition, openPortal, portalLog, rest } from './portal'
 
 test.describe('installing the app', () => {
   test.beforeAll(async ({ request }) => {
-    await controlPost(request, 'reset', { people: 5000 })
+    await controlPost(request, 'reset', { people: SUITE_PEOPLE })
   })
 
   test('an admin installs it: both profile placements are bound, then the directory opens', async ({ page }) => {

@@ -1,12 +1,14 @@
 import { expect, test, type APIRequestContext, type FrameLocator } from '@playwright/test'
-import { logPosition, openPortal, persona, settledCommands } from './portal'
+import { SUITE_PEOPLE } from '../playwright.config'
+import { controlPost, logPosition, openPortal, persona, settledCommands } from './portal'
 
 /**
  * A card in a profile placement costs the portal a few user.get pages, whatever its size: Bitrix24 limits
- * the app's user.get time across all its users, and reading 5,000 people for one card would spend ~100
- * pages of it. The stand-in portal here has 5,000 people.
+ * the app's user.get time across all its users, and reading 10,000 people for one card would spend ~200
+ * pages of it. The stand-in portal here has 10,000 people.
  */
 const MAX_PAGES = 5
+const PORTAL_PEOPLE = 10_000
 
 /**
  * Waits for the card with a manager and colleagues (a head of their only department has no colleagues besides
@@ -19,6 +21,13 @@ async function cardCost(app: FrameLocator, request: APIRequestContext, since: nu
 }
 
 test.describe('a card in a profile placement reads only the people around the person', () => {
+  test.beforeAll(async ({ request }) => {
+    await controlPost(request, 'reset', { people: PORTAL_PEOPLE })
+  })
+  test.afterAll(async ({ request }) => {
+    await controlPost(request, 'reset', { people: SUITE_PEOPLE })
+  })
+
   test('the profile toolbar: the owner, their manager and colleagues, from at most five user.get pages', async ({ page, request }) => {
     const owner = await persona(request, 'employee')
     const viewer = await persona(request, 'head')

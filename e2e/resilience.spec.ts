@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test'
+import { SUITE_PEOPLE } from '../playwright.config'
 import { appFrame, controlPost, expectedCount, grid, logPosition, openPortal, peopleCount, persona, portalLog } from './portal'
 
 async function clearFaults(request: APIRequestContext) {
@@ -136,7 +137,7 @@ test.describe('faults', () => {
     try {
       await everyCallFailing(page, request)
     } finally {
-      await controlPost(request, 'reset', { people: 5000 })
+      await controlPost(request, 'reset', { people: SUITE_PEOPLE })
     }
   })
 
