@@ -1,6 +1,6 @@
 import { defineStore, acceptHMRUpdate } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { blockedUntil, walkPace, type OperatingReading, type WalkPace } from '@/domain/portal/portal-budget'
+import { ASSUMED_PAGE_SEC, blockedUntil, pageCost, walkPace, type OperatingReading, type WalkPace } from '@/domain/portal/portal-budget'
 
 /**
  * The app's share of the portal's operating limit for user.get, as the portal last reported it. Every reader
@@ -11,13 +11,23 @@ export const usePortalBudgetStore = defineStore('portal-budget', () => {
   const reading = shallowRef<OperatingReading | null>(null)
   /** the portal blocked user.get for the app (OPERATION_TIME_LIMIT): nothing is asked before this time */
   const blockedTill = ref<number | null>(null)
+  /** seconds one user.get page execution cost, as the walk last measured it (null: not yet) */
+  const pageSec = ref<number | null>(null)
 
-  function record(figures: OperatingReading | null) {
-    if (figures) reading.value = figures
+  /**
+   * Takes the figures of an answer that ran `executions` user.get pages (0: not counted); an answer older
+   * than the one recorded (a smaller sum in the same window: requests answered out of order) changes nothing.
+   */
+  function record(figures: OperatingReading | null, executions = 0) {
+    if (!figures) return
+    const before = reading.value
+    if (before && before.resetAt === figures.resetAt && figures.operatingSec < before.operatingSec) return
+    pageSec.value = pageCost(before, figures, executions) ?? pageSec.value
+    reading.value = figures
   }
 
   function pace(now = Date.now()): WalkPace {
-    return walkPace(reading.value, now)
+    return walkPace(reading.value, now, pageSec.value ?? ASSUMED_PAGE_SEC)
   }
 
   /** The portal refused user.get for the app: wait for the window to move instead of asking again. */
@@ -30,7 +40,7 @@ export const usePortalBudgetStore = defineStore('portal-budget', () => {
     return blockedTill.value !== null && blockedTill.value > now
   }
 
-  return { reading, blockedTill, record, pace, block, isBlocked }
+  return { reading, blockedTill, pageSec, record, pace, block, isBlocked }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePortalBudgetStore, import.meta.hot))

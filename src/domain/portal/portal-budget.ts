@@ -22,6 +22,12 @@ export const SLOW_SHARE = 0.5
 export const SLOW_DELAY_MS = 5_000
 /** when the portal blocks a method but gives no time, it is asked again after this long */
 export const UNKNOWN_RESET_MS = 60_000
+/**
+ * What one user.get page execution is taken to cost before the app has measured it: a heavy portal's page,
+ * ten times the 0.0188 s of the documented example. It only bounds a walk's first round when the usage is
+ * already close to the walk's share; later rounds use what the walk measured (`pageCost`).
+ */
+export const ASSUMED_PAGE_SEC = 0.2
 
 /** The latest operating figures of one method. */
 export interface OperatingReading {
@@ -42,26 +48,49 @@ export function newestReading(readings: Iterable<OperatingReading | null>): Oper
 }
 
 export type WalkPace =
-  /** below the walk's share: carry on */
-  | { kind: 'go' }
+  /** below the walk's share: carry on, reading at most `pages` page executions (what fits below it) */
+  | { kind: 'go'; pages: number }
   /** past it: carry on slowly */
   | { kind: 'slow'; delayMs: number }
   /** past the slow share: wait until the window moves */
   | { kind: 'wait'; untilMs: number }
 
 /**
- * How a background walk may go on, given the method's latest figures. A portal that sends none (on-premise
+ * How a background walk may go on, given the method's latest figures and what one page execution costs
+ * (seconds). Below the walk's share it may read as many pages as fit below it (at least one), so a round of
+ * up to 100 pages does not carry the usage far past the share. A portal that sends no figures (on-premise
  * installations) has no such limit: the walk goes on as fast as the request limit lets it.
  */
-export function walkPace(reading: OperatingReading | null, now: number, limitSec = OPERATING_LIMIT_SEC): WalkPace {
-  if (!reading) return { kind: 'go' }
+export function walkPace(
+  reading: OperatingReading | null,
+  now: number,
+  pageSec = ASSUMED_PAGE_SEC,
+  limitSec = OPERATING_LIMIT_SEC,
+): WalkPace {
+  if (!reading) return { kind: 'go', pages: Infinity }
   const used = reading.operatingSec / limitSec
-  if (used < WALK_SHARE) return { kind: 'go' }
+  if (used < WALK_SHARE) {
+    const headroomSec = WALK_SHARE * limitSec - reading.operatingSec
+    return { kind: 'go', pages: pageSec > 0 ? Math.max(1, Math.floor(headroomSec / pageSec)) : Infinity }
+  }
   // figures older than their own reset time overstate the usage: go on slowly, the next answer tells more
   if (reading.resetAt !== null && reading.resetAt <= now) return { kind: 'slow', delayMs: 0 }
   if (used < SLOW_SHARE) return { kind: 'slow', delayMs: SLOW_DELAY_MS }
   const untilMs = reading.resetAt !== null && reading.resetAt > now ? reading.resetAt : now + UNKNOWN_RESET_MS
   return { kind: 'wait', untilMs }
+}
+
+/**
+ * What one page execution cost, from two readings of the same window taken around `executions` of them
+ * (seconds; null when it cannot be told: no earlier reading, the window moved between them — its oldest
+ * minute left, so the sum fell by what that minute held — or the usage did not grow). Whatever else the
+ * app's users ran in between counts too, so the figure errs on the dear side: a walk that uses it stops short
+ * of its share rather than past it.
+ */
+export function pageCost(before: OperatingReading | null, after: OperatingReading, executions: number): number | null {
+  if (!before || executions <= 0 || before.resetAt !== after.resetAt) return null
+  const grown = after.operatingSec - before.operatingSec
+  return grown > 0 ? grown / executions : null
 }
 
 /** When a method the portal blocked (OPERATION_TIME_LIMIT) may be asked again. */

@@ -94,7 +94,7 @@ export function createPeopleLoader(deps: LoaderDeps) {
     if (cancelRequested) return null
     for (;;) {
       const pace = deps.budget.pace()
-      if (pace.kind === 'go') return ROUND_PAGES
+      if (pace.kind === 'go') return Math.min(ROUND_PAGES, pace.pages)
       if (pace.kind === 'slow') {
         await pause(pace.delayMs)
         return cancelRequested ? null : SLOW_PAGES
@@ -128,16 +128,19 @@ export function createPeopleLoader(deps: LoaderDeps) {
       const count = !state.counted && state.beforeId === null
       const chains = [fetchPeopleBatch(client, query, range, count, pages.up, 'up')]
       if (pages.down > 0) chains.push(fetchPeopleBatch(client, query, range, false, pages.down, 'down'))
-      return Promise.allSettled(chains)
+      return { settled: await Promise.allSettled(chains), pages: [pages.up, pages.down] }
     }
     let asked = state.done ? null : next()
     while (asked) {
-      const round = await asked
-      if (round === null) return
+      const asking = await asked
+      if (asking === null) return
+      const round = asking.settled
       const [up, down] = round
       const fulfilled = round.flatMap((chain) => (chain.status === 'fulfilled' ? [chain.value] : []))
-      // both requests ran against the same usage counter, whichever answered last
-      deps.budget.record(newestReading(fulfilled.map((answer) => answer.operating)))
+      // both requests ran against the same usage counter, whichever answered last; every page of an
+      // answered request ran, so the round also tells what a page costs
+      const executions = round.reduce((sum, chain, i) => sum + (chain.status === 'fulfilled' ? asking.pages[i]! : 0), 0)
+      deps.budget.record(newestReading(fulfilled.map((answer) => answer.operating)), executions)
       state.startedAt ??= earliest(fulfilled.map((answer) => answer.dateStart))
       // a chain whose request failed as a whole read nothing; what the other one read is kept
       const unread: BatchReading = { afterId: state.afterId, beforeId: state.beforeId, rows: [], done: false, total: null, error: null }

@@ -111,7 +111,7 @@ describe('people loader: pacing by the portal’s budget', () => {
   it('reads at full speed below the walk’s share', async () => {
     vi.useFakeTimers()
     const { loader, add, onBlocked } = setUp()
-    const low = { operatingSec: usedAt(WALK_SHARE) - 1, resetAt: Date.now() + 300_000 }
+    const low = { operatingSec: usedAt(WALK_SHARE / 2), resetAt: Date.now() + 300_000 }
     fetchPeopleBatch
       .mockImplementationOnce(async () => reading(1, 2500, false, { operating: low }))
       .mockImplementationOnce(async () => reading(2501, 100, true, { operating: low }))
@@ -120,6 +120,37 @@ describe('people loader: pacing by the portal’s budget', () => {
     expect(fetchPeopleBatch).toHaveBeenCalledTimes(2)
     await loading
     expect(pagesAsked()).toEqual([50, 50])
+  })
+
+  it('close to its share, reads only the pages that fit below it, at the cost its own rounds measured', async () => {
+    vi.useFakeTimers()
+    const { budget, loader, add, onBlocked } = setUp()
+    const resetAt = Date.now() + 300_000
+    const portal = portalOf(10_000)
+    // the usage after each request: 20 s below the share, then a round of 100 pages costing 0.15 s each
+    const usage = [usedAt(WALK_SHARE) - 20, usedAt(WALK_SHARE) - 10, usedAt(WALK_SHARE) - 5, usedAt(WALK_SHARE)]
+    let answered = 0
+    fetchPeopleBatch.mockImplementation(async (...args) => ({ ...(await portal(...args)), operating: { operatingSec: usage[answered++]!, resetAt } }))
+    void loader.load(add, onBlocked)
+    await vi.advanceTimersByTimeAsync(20)
+    // 20 s left: 100 pages at the assumed 0.2 s; then 5 s left at the measured 0.15 s: 33 pages
+    expect(pagesAsked()).toEqual([50, 50, 50, 33])
+    expect(budget.pageSec).toBeCloseTo(0.15)
+    // at the share: the walk slows down instead of reading another full round
+    expect(fetchPeopleBatch).toHaveBeenCalledTimes(4)
+    loader.cancel()
+  })
+
+  it('takes no older figures over newer ones of the same window', () => {
+    const budget = usePortalBudgetStore()
+    const resetAt = Date.now() + 300_000
+    budget.record({ operatingSec: 50, resetAt })
+    budget.record({ operatingSec: 40, resetAt }, 10)
+    expect(budget.reading).toEqual({ operatingSec: 50, resetAt })
+    expect(budget.pageSec).toBeNull()
+    // a moved window may well report less
+    budget.record({ operatingSec: 30, resetAt: resetAt + 60_000 }, 10)
+    expect(budget.reading).toEqual({ operatingSec: 30, resetAt: resetAt + 60_000 })
   })
 
   it('past the walk’s share, asks for fewer pages after a pause', async () => {

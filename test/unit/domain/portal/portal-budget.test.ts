@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
+  ASSUMED_PAGE_SEC,
   blockedUntil,
   newestReading,
   OPERATING_LIMIT_SEC,
+  pageCost,
   SLOW_DELAY_MS,
   SLOW_SHARE,
   UNKNOWN_RESET_MS,
@@ -17,12 +19,18 @@ const at = (share: number) => share * OPERATING_LIMIT_SEC
 
 describe('walkPace', () => {
   it('goes on when the portal sends no figures (on-premise)', () => {
-    expect(walkPace(null, now)).toEqual({ kind: 'go' })
+    expect(walkPace(null, now)).toEqual({ kind: 'go', pages: Infinity })
   })
 
-  it('goes on below the walk’s share of the limit', () => {
-    expect(walkPace({ operatingSec: 0, resetAt: inAMinute }, now)).toEqual({ kind: 'go' })
-    expect(walkPace({ operatingSec: at(WALK_SHARE) - 0.1, resetAt: inAMinute }, now)).toEqual({ kind: 'go' })
+  it('goes on below the walk’s share of the limit, reading only the pages that fit below it', () => {
+    // 120 s of headroom at 0.2 s a page
+    expect(walkPace({ operatingSec: 0, resetAt: inAMinute }, now)).toEqual({ kind: 'go', pages: at(WALK_SHARE) / ASSUMED_PAGE_SEC })
+    expect(walkPace({ operatingSec: at(WALK_SHARE) - 5, resetAt: inAMinute }, now, 0.5)).toEqual({ kind: 'go', pages: 10 })
+    expect(walkPace({ operatingSec: at(WALK_SHARE) - 5.1, resetAt: inAMinute }, now, 0.5)).toEqual({ kind: 'go', pages: 10 })
+    // less than a page left: one, so a walk below its share always moves
+    expect(walkPace({ operatingSec: at(WALK_SHARE) - 0.1, resetAt: inAMinute }, now)).toEqual({ kind: 'go', pages: 1 })
+    // a page that cost nothing measurable bounds nothing
+    expect(walkPace({ operatingSec: 10, resetAt: inAMinute }, now, 0)).toEqual({ kind: 'go', pages: Infinity })
   })
 
   it('slows down between the walk’s share and the slow share', () => {
@@ -50,8 +58,31 @@ describe('walkPace', () => {
   })
 
   it('measures the share against the limit it is given', () => {
-    expect(walkPace({ operatingSec: 30, resetAt: inAMinute }, now, 100)).toEqual({ kind: 'slow', delayMs: SLOW_DELAY_MS })
-    expect(walkPace({ operatingSec: 50, resetAt: inAMinute }, now, 100)).toEqual({ kind: 'wait', untilMs: inAMinute })
+    expect(walkPace({ operatingSec: 20, resetAt: inAMinute }, now, 1, 100)).toEqual({ kind: 'go', pages: 5 })
+    expect(walkPace({ operatingSec: 30, resetAt: inAMinute }, now, 1, 100)).toEqual({ kind: 'slow', delayMs: SLOW_DELAY_MS })
+    expect(walkPace({ operatingSec: 50, resetAt: inAMinute }, now, 1, 100)).toEqual({ kind: 'wait', untilMs: inAMinute })
+  })
+})
+
+describe('pageCost', () => {
+  const before = { operatingSec: 40, resetAt: inAMinute }
+
+  it('is the growth of the usage per page run between two readings of one window', () => {
+    expect(pageCost(before, { operatingSec: 60, resetAt: inAMinute }, 100)).toBeCloseTo(0.2)
+  })
+
+  it('cannot be told without an earlier reading or without pages', () => {
+    expect(pageCost(null, before, 100)).toBeNull()
+    expect(pageCost(before, { operatingSec: 60, resetAt: inAMinute }, 0)).toBeNull()
+  })
+
+  it('cannot be told once the window moved: its oldest minute left and took its seconds with it', () => {
+    expect(pageCost(before, { operatingSec: 45, resetAt: inAMinute + 60_000 }, 100)).toBeNull()
+  })
+
+  it('cannot be told when the usage did not grow (an answer older than the last one recorded)', () => {
+    expect(pageCost(before, { operatingSec: 40, resetAt: inAMinute }, 10)).toBeNull()
+    expect(pageCost(before, { operatingSec: 30, resetAt: inAMinute }, 10)).toBeNull()
   })
 })
 
