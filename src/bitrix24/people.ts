@@ -15,7 +15,8 @@ export async function fetchPeopleBatch(
 ): Promise<BatchReading & { operating: OperatingReading | null; dateStart: string | null }> {
   const plan = planPeopleBatch(query, range, withCount, maxPages, direction)
   const { outcomes, time } = await callBatchTimed(client, plan.commands)
-  // every page reports the method's usage as it stood after that page
+  // every page reports the method's usage, as it stood after that page or (as live portals were seen to) the
+  // whole batch's: the highest is the newest
   const operating = newestReading(plan.pageKeys.map((key) => {
     const outcome = outcomes[key]
     return outcome?.ok ? operatingOf(outcome.time) : null

@@ -15,14 +15,17 @@ export const usePortalBudgetStore = defineStore('portal-budget', () => {
   const pageSec = ref<number | null>(null)
 
   /**
-   * Takes the figures of an answer that ran `executions` user.get pages (0: not counted); an answer older
-   * than the one recorded (a smaller sum in the same window: requests answered out of order) changes nothing.
+   * Takes the figures of an answer. `round` names a walk's round: the figures the budget held when it was
+   * asked and the user.get pages it ran, from which the cost of a page is measured (whatever else the app's
+   * users ran meanwhile adds to it, so it errs on the dear side). An answer older than the one recorded (a
+   * smaller sum in the same window, which has not moved yet: requests answered out of order) changes nothing.
    */
-  function record(figures: OperatingReading | null, executions = 0) {
+  function record(figures: OperatingReading | null, round?: { before: OperatingReading | null; executions: number }, now = Date.now()) {
     if (!figures) return
-    const before = reading.value
-    if (before && before.resetAt === figures.resetAt && figures.operatingSec < before.operatingSec) return
-    pageSec.value = pageCost(before, figures, executions) ?? pageSec.value
+    const last = reading.value
+    const sameWindow = last !== null && figures.resetAt !== null && figures.resetAt === last.resetAt && figures.resetAt > now
+    if (sameWindow && figures.operatingSec < last.operatingSec) return
+    if (round) pageSec.value = pageCost(round.before, figures, round.executions) ?? pageSec.value
     reading.value = figures
   }
 

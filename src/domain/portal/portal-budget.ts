@@ -23,9 +23,10 @@ export const SLOW_DELAY_MS = 5_000
 /** when the portal blocks a method but gives no time, it is asked again after this long */
 export const UNKNOWN_RESET_MS = 60_000
 /**
- * What one user.get page execution is taken to cost before the app has measured it: a heavy portal's page,
- * ten times the 0.0188 s of the documented example. It only bounds a walk's first round when the usage is
- * already close to the walk's share; later rounds use what the walk measured (`pageCost`).
+ * What one user.get page execution is taken to cost while the app has not measured it (`pageCost`): a heavy
+ * portal's page, ten times the 0.0188 s of the documented example. It bounds a walk's rounds only when the
+ * usage is already within a round of the walk's share; on a portal dearer than this, the first round there
+ * still passes the share by the difference.
  */
 export const ASSUMED_PAGE_SEC = 0.2
 

@@ -126,9 +126,11 @@ export function createPeopleLoader(deps: LoaderDeps) {
       const pages = planRound(expected.value, state.read, range, roundPages, bothEnds)
       // only a range open at the top counts everyone
       const count = !state.counted && state.beforeId === null
+      // the usage as the round leaves: what it grows by until the round's answer is the round's cost
+      const before = deps.budget.reading
       const chains = [fetchPeopleBatch(client, query, range, count, pages.up, 'up')]
       if (pages.down > 0) chains.push(fetchPeopleBatch(client, query, range, false, pages.down, 'down'))
-      return { settled: await Promise.allSettled(chains), pages: [pages.up, pages.down] }
+      return { settled: await Promise.allSettled(chains), pages: [pages.up, pages.down], before }
     }
     let asked = state.done ? null : next()
     while (asked) {
@@ -140,7 +142,7 @@ export function createPeopleLoader(deps: LoaderDeps) {
       // both requests ran against the same usage counter, whichever answered last; every page of an
       // answered request ran, so the round also tells what a page costs
       const executions = round.reduce((sum, chain, i) => sum + (chain.status === 'fulfilled' ? asking.pages[i]! : 0), 0)
-      deps.budget.record(newestReading(fulfilled.map((answer) => answer.operating)), executions)
+      deps.budget.record(newestReading(fulfilled.map((answer) => answer.operating)), { before: asking.before, executions })
       state.startedAt ??= earliest(fulfilled.map((answer) => answer.dateStart))
       // a chain whose request failed as a whole read nothing; what the other one read is kept
       const unread: BatchReading = { afterId: state.afterId, beforeId: state.beforeId, rows: [], done: false, total: null, error: null }

@@ -141,16 +141,48 @@ describe('people loader: pacing by the portal’s budget', () => {
     loader.cancel()
   })
 
+  it('measures a page from the usage as the round left, whatever another request recorded meanwhile', async () => {
+    vi.useFakeTimers()
+    const { budget, loader, add, onBlocked } = setUp()
+    const resetAt = Date.now() + 300_000
+    const portal = portalOf(10_000)
+    budget.record({ operatingSec: 80, resetAt })
+    let answered = 0
+    fetchPeopleBatch.mockImplementation(async (...args) => {
+      const page = await portal(...args)
+      // a search answered while the round was on its way, its figure already counting part of the round
+      if (answered === 0) budget.record({ operatingSec: 90, resetAt })
+      return { ...page, operating: { operatingSec: [90, 100][answered++] ?? 119, resetAt } }
+    })
+    void loader.load(add, onBlocked)
+    await vi.advanceTimersByTimeAsync(0)
+    // the round of 50 pages grew the usage by 10 s from where it left (80 s): 0.2 s a page, not 0.2 over 10 s
+    await vi.waitFor(() => expect(budget.pageSec).not.toBeNull())
+    expect(budget.pageSec).toBeCloseTo(0.2)
+    loader.cancel()
+  })
+
   it('takes no older figures over newer ones of the same window', () => {
     const budget = usePortalBudgetStore()
     const resetAt = Date.now() + 300_000
     budget.record({ operatingSec: 50, resetAt })
-    budget.record({ operatingSec: 40, resetAt }, 10)
+    budget.record({ operatingSec: 40, resetAt })
     expect(budget.reading).toEqual({ operatingSec: 50, resetAt })
-    expect(budget.pageSec).toBeNull()
     // a moved window may well report less
-    budget.record({ operatingSec: 30, resetAt: resetAt + 60_000 }, 10)
+    budget.record({ operatingSec: 30, resetAt: resetAt + 60_000 })
     expect(budget.reading).toEqual({ operatingSec: 30, resetAt: resetAt + 60_000 })
+  })
+
+  it('takes a lower figure when the portal sends no reset time, or the one it sent has passed', () => {
+    const budget = usePortalBudgetStore()
+    budget.record({ operatingSec: 250, resetAt: null })
+    budget.record({ operatingSec: 10, resetAt: null })
+    expect(budget.reading).toEqual({ operatingSec: 10, resetAt: null })
+    const passed = Date.now() - 1
+    budget.record({ operatingSec: 250, resetAt: passed })
+    budget.record({ operatingSec: 10, resetAt: passed })
+    expect(budget.reading).toEqual({ operatingSec: 10, resetAt: passed })
+    expect(budget.pace().kind).toBe('go')
   })
 
   it('past the walk’s share, asks for fewer pages after a pause', async () => {
