@@ -1,6 +1,6 @@
 import { defineStore, acceptHMRUpdate } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { ASSUMED_PAGE_SEC, blockedUntil, pageCost, walkPace, type OperatingReading, type WalkPace } from '@/domain/portal/portal-budget'
+import { ASSUMED_PAGE_SEC, blockedUntil, isOlderReading, pageCost, walkPace, type OperatingReading, type WalkPace } from '@/domain/portal/portal-budget'
 
 /**
  * The app's share of the portal's operating limit for user.get, as the portal last reported it. Every reader
@@ -17,14 +17,11 @@ export const usePortalBudgetStore = defineStore('portal-budget', () => {
   /**
    * Takes the figures of an answer. `round` names a walk's round: the figures the budget held when it was
    * asked and the user.get pages it ran, from which the cost of a page is measured (whatever else the app's
-   * users ran meanwhile adds to it, so it errs on the dear side). An answer older than the one recorded (a
-   * smaller sum in the same window, which has not moved yet: requests answered out of order) changes nothing.
+   * users ran meanwhile adds to it, so it errs on the dear side). An answer older than the one recorded
+   * (isOlderReading) changes nothing.
    */
   function record(figures: OperatingReading | null, round?: { before: OperatingReading | null; executions: number }, now = Date.now()) {
-    if (!figures) return
-    const last = reading.value
-    const sameWindow = last !== null && figures.resetAt !== null && figures.resetAt === last.resetAt && figures.resetAt > now
-    if (sameWindow && figures.operatingSec < last.operatingSec) return
+    if (!figures || (reading.value && isOlderReading(figures, reading.value, now))) return
     if (round) pageSec.value = pageCost(round.before, figures, round.executions) ?? pageSec.value
     reading.value = figures
   }

@@ -48,6 +48,16 @@ export function newestReading(readings: Iterable<OperatingReading | null>): Oper
   return newest
 }
 
+/**
+ * Whether `reading` is older than `than`, taken later: a smaller sum in the same window, while that window's
+ * reset time is known and still ahead (requests answered out of order). Once the oldest minute has left, or
+ * when the portal sends no reset time, a smaller sum may be news, so it is never set aside then.
+ */
+export function isOlderReading(reading: OperatingReading, than: OperatingReading, now: number): boolean {
+  const sameWindow = reading.resetAt !== null && reading.resetAt === than.resetAt && reading.resetAt > now
+  return sameWindow && reading.operatingSec < than.operatingSec
+}
+
 export type WalkPace =
   /** below the walk's share: carry on, reading at most `pages` page executions (what fits below it) */
   | { kind: 'go'; pages: number }
