@@ -61,7 +61,10 @@ export default defineConfig(({ command }) => ({
     modulePreload: { polyfill: false },
   },
   plugins: [
-    vue(),
+    // Every component here, the kit's and the libraries' included, is written with setup (script setup,
+    // defineComponent with setup, render functions): Vue leaves out its Options API, 1.4 KB gzip less in the first
+    // download, and no component instance runs its options pass when it mounts.
+    vue({ features: { optionsAPI: false } }),
     b24ui({
       prose: false,
       mdc: false,
