@@ -4,7 +4,10 @@
  * stylesheet, the init-data handshake, each REST request (start → end, and the stand-in's own time for it),
  * first paint, the first row and the complete list (TRACE_COMPLETE=0: the first row only).
  * TRACE_DIST names another build than dist; TRACE_STORAGE=blocked traces a browser that keeps nothing for the
- * frame (not with TRACE_PROFILE=1, whose switches replace the list that blocks it).
+ * frame (not with TRACE_PROFILE=1, whose switches replace the list that blocks it). TRACE_TIMELINE=1 with
+ * TRACE_COMPILE=1 splits each long module evaluation into V8's phases (compiling functions as they are first
+ * called, running them, collecting garbage); the trace itself makes V8 collect source positions (a re-parse of
+ * each script, shown as such), which an open without the trace does not pay.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -79,7 +82,9 @@ try {
     }
     // TRACE_TIMELINE=1: the renderer's own time by kind of work (script, style, layout, paint, parse)
     const timeline = process.env.TRACE_TIMELINE === '1'
-    if (timeline) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink'] })
+    const compile = timeline && process.env.TRACE_COMPILE === '1'
+    const categories = ['devtools.timeline', 'v8', 'blink', ...(compile ? ['disabled-by-default-v8.compile'] : [])]
+    if (timeline) await browser.startTracing(page, { categories })
     const started = Date.now()
     await page.goto(`${portal.url}/?persona=employee`)
     const frame = page.frameLocator('iframe[id^="appframe_"]')
@@ -95,6 +100,18 @@ try {
       const top = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && (e.dur ?? 0) >= 8000 && /^(EvaluateScript|v8\.evaluateModule|FunctionCall|RunMicrotasks|TimerFire|XHRLoad|XHRReadyStateChange|EventDispatch|UpdateLayoutTree|Layout|Paint|ParseHTML|FireAnimationFrame|ParseAuthorStyleSheet|RunTask|ThreadControllerImpl::RunTask)$/.test(e.name))
       const t0 = parse ? parse.ts : 0
       for (const e of top) console.log(`  main ${((e.ts - t0) / 1000).toFixed(0).padStart(6)} +${((e.dur ?? 0) / 1000).toFixed(0).padStart(4)} ms  ${e.name}`)
+      if (compile) {
+        // what the main thread did inside each module evaluation of 20 ms or more, by V8's event names (nested
+        // events count in each of their parents)
+        const onMain = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X')
+        for (const module of onMain.filter((e) => e.name === 'v8.evaluateModule' && (e.dur ?? 0) >= 20_000)) {
+          const end = module.ts + (module.dur ?? 0)
+          const phases = new Map<string, number>()
+          for (const e of onMain) if (e !== module && e.ts >= module.ts && e.ts < end) phases.set(e.name, (phases.get(e.name) ?? 0) + (e.dur ?? 0) / 1000)
+          const heaviest = [...phases].sort((a, b) => b[1] - a[1]).slice(0, 8)
+          console.log(`  module ${((module.ts - t0) / 1000).toFixed(0).padStart(4)} +${((module.dur ?? 0) / 1000).toFixed(0)} ms: ${heaviest.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ')}`)
+        }
+      }
     }
     if (cdp) {
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } }
