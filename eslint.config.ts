@@ -84,6 +84,9 @@ export default defineConfigWithVueTs(
           directives: ['v-text'],
         },
       ],
+      // Vue is built without its Options API (vite.config.ts): a component written with options would lose them
+      // in the build without a word, so components are written with setup
+      'vue/component-api-style': ['error', ['script-setup', 'composition']],
       'vue/multi-word-component-names': 'off',
       'vue/singleline-html-element-content-newline': 'off',
       'vue/max-attributes-per-line': ['warn', { singleline: 4 }],
