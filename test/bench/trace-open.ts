@@ -97,13 +97,14 @@ try {
       // the app frame's renderer: the process that parsed the app's document; its main thread
       const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url?.includes(`:${APP_PORT}`))
       const main = events.find((e) => e.pid === parse?.pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      const top = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && (e.dur ?? 0) >= 8000 && /^(EvaluateScript|v8\.evaluateModule|FunctionCall|RunMicrotasks|TimerFire|XHRLoad|XHRReadyStateChange|EventDispatch|UpdateLayoutTree|Layout|Paint|ParseHTML|FireAnimationFrame|ParseAuthorStyleSheet|RunTask|ThreadControllerImpl::RunTask)$/.test(e.name))
+      // the main thread's complete events; the longer of its tasks printed one by one
+      const onMain = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X')
+      const top = onMain.filter((e) => (e.dur ?? 0) >= 8000 && /^(EvaluateScript|v8\.evaluateModule|FunctionCall|RunMicrotasks|TimerFire|XHRLoad|XHRReadyStateChange|EventDispatch|UpdateLayoutTree|Layout|Paint|ParseHTML|FireAnimationFrame|ParseAuthorStyleSheet|RunTask|ThreadControllerImpl::RunTask)$/.test(e.name))
       const t0 = parse ? parse.ts : 0
       for (const e of top) console.log(`  main ${((e.ts - t0) / 1000).toFixed(0).padStart(6)} +${((e.dur ?? 0) / 1000).toFixed(0).padStart(4)} ms  ${e.name}`)
       if (compile) {
         // what the main thread did inside each module evaluation of 20 ms or more, by V8's event names (nested
         // events count in each of their parents)
-        const onMain = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X')
         for (const module of onMain.filter((e) => e.name === 'v8.evaluateModule' && (e.dur ?? 0) >= 20_000)) {
           const end = module.ts + (module.dur ?? 0)
           const phases = new Map<string, number>()
